@@ -43,14 +43,14 @@ def list_rules(
     for rule in _load(rules):
         if category and rule.category.value != category:
             continue
-        table.add_row(
-            rule.id, rule.name, rule.kind, rule.category.value, rule.severity.label, rule.applicability.value
-        )
+        table.add_row(rule.id, rule.name, rule.kind, rule.category.value, rule.severity.label, rule.applicability.value)
     Console(soft_wrap=True).print(table)
 
 
 @rules_app.command("show")
-def show_rule(rule_id: Annotated[str, typer.Argument(help="Rule id, alias or name.")], rules: PackOption = None) -> None:
+def show_rule(
+    rule_id: Annotated[str, typer.Argument(help="Rule id, alias or name.")], rules: PackOption = None
+) -> None:
     """Print a rule's documentation: what it flags, why, what to use instead, fix safety, examples."""
     for rule in _load(rules):
         if rule_id in (rule.id, rule.name, *rule.aliases):
@@ -61,7 +61,9 @@ def show_rule(rule_id: Annotated[str, typer.Argument(help="Rule id, alias or nam
 
 @rules_app.command("test")
 def test_rules(
-    paths: Annotated[list[str] | None, typer.Argument(help="Rule pack files or directories (default: built-in).")] = None,
+    paths: Annotated[
+        list[str] | None, typer.Argument(help="Rule pack files or directories (default: built-in).")
+    ] = None,
 ) -> None:
     """Run every rule's examples: fail texts must be flagged, pass texts not, fix pairs must match."""
     rules = _load(paths, with_builtin=not paths)
@@ -77,8 +79,13 @@ def test_rules(
 
 @rules_app.command("import")
 def import_rules(
-    tsv: Annotated[Path, typer.Argument(help="Tab-separated export: tortured, expected (alternatives split by /), optional conditions.")],
-    output: Annotated[Path | None, typer.Option("--output", "-o", help="Write the pack here (default: stdout).")] = None,
+    tsv: Annotated[
+        Path,
+        typer.Argument(help="Tab-separated export: tortured, expected (alternatives split by /), optional conditions."),
+    ],
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="Write the pack here (default: stdout).")
+    ] = None,
     name: Annotated[str | None, typer.Option(help="Pack name (default: the file name).")] = None,
     prefix: Annotated[str, typer.Option(help="Rule id prefix.")] = "TPX",
 ) -> None:

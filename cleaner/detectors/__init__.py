@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from cleaner.config import Settings
 from cleaner.detectors.base import Detector
 from cleaner.detectors.rules import RulesDetector
@@ -9,7 +11,7 @@ from cleaner.rulepack import Rule, builtin_pack_paths, load_packs
 
 
 def load_rules(settings: Settings) -> list[Rule]:
-    paths = [*(builtin_pack_paths() if settings.builtin_rules else []), *settings.rule_paths]
+    paths: list[str | Path] = [*(builtin_pack_paths() if settings.builtin_rules else []), *settings.rule_paths]
     return [rule for pack in load_packs(paths) for rule in pack.rules]
 
 

@@ -105,4 +105,4 @@ def to_pack(pairs: Iterable[ImportedPair], name: str, prefix: str = "TPX") -> di
 
 
 def dump_pack(pack: dict[str, Any]) -> str:
-    return yaml.safe_dump(pack, sort_keys=False, allow_unicode=True, width=120)
+    return str(yaml.safe_dump(pack, sort_keys=False, allow_unicode=True, width=120))

@@ -185,25 +185,34 @@ def _with_line(data: dict[str, Any], line: int) -> _LineDict:
 
 
 def _check_kind(rule: Rule, fail: Any) -> None:
-    if rule.kind == "substitution":
-        if not rule.swap:
-            raise fail("a substitution rule needs 'swap' (phrase: replacement)")
-        if rule.applicability is Applicability.SAFE and any(len(t) > 1 for _, t in rule.swap):
-            raise fail("a rewrite with several candidates is never safe: use fix: unsafe")
-    elif rule.kind == "existence":
-        if not rule.phrases:
-            raise fail("an existence rule needs 'phrases'")
-    elif rule.kind == "pattern":
-        if not rule.pattern:
-            raise fail("a pattern rule needs 'pattern' (a list of token slots)")
-        for template in rule.replace:
-            for ref in re.findall(r"\{(\d+)(?:\|[^}]+)?\}", template):
-                if not 1 <= int(ref) <= len(rule.pattern):
-                    raise fail(f"replace refers to slot {{{ref}}}, but the pattern has {len(rule.pattern)} slots")
-        if rule.applicability is Applicability.SAFE and len(rule.replace) > 1:
-            raise fail("a rewrite with several candidates is never safe: use fix: unsafe")
-    if rule.applicability is not Applicability.DISPLAY_ONLY and rule.kind == "existence":
+    {"substitution": _check_substitution, "existence": _check_existence, "pattern": _check_pattern}[rule.kind](
+        rule, fail
+    )
+
+
+def _check_substitution(rule: Rule, fail: Any) -> None:
+    if not rule.swap:
+        raise fail("a substitution rule needs 'swap' (phrase: replacement)")
+    if rule.applicability is Applicability.SAFE and any(len(t) > 1 for _, t in rule.swap):
+        raise fail("a rewrite with several candidates is never safe: use fix: unsafe")
+
+
+def _check_existence(rule: Rule, fail: Any) -> None:
+    if not rule.phrases:
+        raise fail("an existence rule needs 'phrases'")
+    if rule.applicability is not Applicability.DISPLAY_ONLY:
         raise fail("an existence rule has no rewrite: its fix must be display-only")
+
+
+def _check_pattern(rule: Rule, fail: Any) -> None:
+    if not rule.pattern:
+        raise fail("a pattern rule needs 'pattern' (a list of token slots)")
+    for template in rule.replace:
+        for ref in re.findall(r"\{(\d+)(?:\|[^}]+)?\}", template):
+            if not 1 <= int(ref) <= len(rule.pattern):
+                raise fail(f"replace refers to slot {{{ref}}}, but the pattern has {len(rule.pattern)} slots")
+    if rule.applicability is Applicability.SAFE and len(rule.replace) > 1:
+        raise fail("a rewrite with several candidates is never safe: use fix: unsafe")
 
 
 def _text(data: Mapping[str, Any], key: str, fail: Any) -> str:
@@ -237,7 +246,8 @@ def _parse_doc(value: Any, fail: Any) -> RuleDoc:
     for key, text in parts.items():
         if not isinstance(text, str) or not text.strip():
             raise fail(f"doc.{key} is required and must be text")
-    return RuleDoc(what=parts["what"].strip(), why=parts["why"].strip(), instead=parts["instead"].strip())
+    what, why, instead = (str(parts[key]).strip() for key in ("what", "why", "instead"))
+    return RuleDoc(what=what, why=why, instead=instead)
 
 
 def _parse_examples(value: Any, fail: Any) -> Examples:

@@ -170,7 +170,9 @@ def _phrase_keys(phrase: str, inflected: bool) -> list[tuple[str, str]]:
 def _adjacent(text: str, end: int, start: int) -> bool:
     """Two tokens are adjacent when only spaces (at most one line break) or a hyphen part them."""
     gap = text[end:start]
-    return gap == " " or gap == "-" or GAP_RE.fullmatch(gap) is not None and bool(gap)
+    if gap in {" ", "-"}:
+        return True
+    return bool(gap) and GAP_RE.fullmatch(gap) is not None
 
 
 def _fill(template: str, words: list[str], slots: tuple[Slot, ...]) -> str:
