@@ -7,8 +7,10 @@ parameters we supply does not.
 from __future__ import annotations
 
 from functools import cache
+from typing import TYPE_CHECKING
 
-from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
+if TYPE_CHECKING:
+    from nltk.tokenize.punkt import PunktSentenceTokenizer
 
 ABBREVIATIONS = frozenset(
     """
@@ -22,6 +24,9 @@ ABBREVIATIONS = frozenset(
 
 @cache
 def _tokenizer() -> PunktSentenceTokenizer:
+    # nltk takes half a second to import: only pay for it when sentences are needed.
+    from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
+
     params = PunktParameters()
     params.abbrev_types = set(ABBREVIATIONS)
     return PunktSentenceTokenizer(params)
