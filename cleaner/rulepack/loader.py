@@ -40,7 +40,7 @@ class _LineDict(dict[str, Any]):
     line: int = 0
 
 
-class _Loader(yaml.SafeLoader):
+class _Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
     """A safe loader whose mappings remember the line they start on."""
 
 
