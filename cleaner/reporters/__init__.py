@@ -14,12 +14,14 @@ from cleaner.engine import FileResult
 class OutputFormat(enum.StrEnum):
     TEXT = "text"
     JSON = "json"
+    HTML = "html"
 
 
 @dataclass(frozen=True, slots=True)
 class ReportOptions:
     color: bool = False
     show_suggestions: bool = True
+    unsafe_fixes: bool = False  # html: unsafe fixes start accepted too
 
 
 Reporter = Callable[[Sequence[FileResult], TextIO, ReportOptions], None]

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 
 from cleaner.detectors.rules import RulesDetector
 from cleaner.document import Document
-from cleaner.fix import Edit, apply_edits
+from cleaner.fix import apply_edits, edit_for
 from cleaner.rulepack.schema import Rule
 
 
@@ -35,7 +35,7 @@ def run_examples(rule: Rule) -> RuleTestResult:
             result.failures.append(f"flagged {spans} in pass example {text!r}")
     for pair in rule.examples.fix:
         found = detector.check(Document.plain(pair.before))
-        edits = [Edit(f.start, f.end, f.suggestions[0]) for f in found if f.suggestions]
+        edits = [edit_for(pair.before, f, f.suggestions[0]) for f in found if f.suggestions]
         fixed, _ = apply_edits(pair.before, edits)
         if fixed != pair.after:
             result.failures.append(f"fix of {pair.before!r} gave {fixed!r}, expected {pair.after!r}")

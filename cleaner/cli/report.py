@@ -1,0 +1,72 @@
+"""``cleaner report``: one self-contained HTML page for reviewing findings and fixes."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from cleaner import sources
+from cleaner.cli.app import EXIT_FINDINGS, EXIT_OK, app, fail_usage, split_list, warn
+from cleaner.config import Settings
+from cleaner.engine import Engine
+from cleaner.model import Severity
+from cleaner.reporters.html_report import render_html
+from cleaner.rulepack import RuleError
+
+
+@app.command()
+def report(
+    paths: Annotated[list[str], typer.Argument(help="Files or directories to check; '-' reads standard input.")],
+    output: Annotated[Path, typer.Option("--output", "-o", help="Write the HTML report here.")] = Path(
+        "cleaner-report.html"
+    ),
+    unsafe_fixes: Annotated[
+        bool, typer.Option(help="Start with unsafe fixes accepted too (by default only safe ones are).")
+    ] = False,
+    select: Annotated[
+        list[str] | None, typer.Option(help="Only these rule ids, rule names or categories (comma-separated).")
+    ] = None,
+    ignore: Annotated[list[str] | None, typer.Option(help="Skip these rule ids, rule names or categories.")] = None,
+    min_severity: Annotated[
+        str, typer.Option(help="Include findings at this level and above: suggestion, warning or error.")
+    ] = "suggestion",
+    rules: Annotated[list[str] | None, typer.Option("--rules", help="Extra rule pack file or directory.")] = None,
+    no_builtin_rules: Annotated[bool, typer.Option(help="Do not load the built-in rule packs.")] = False,
+    encoding: Annotated[str | None, typer.Option(help="Decode files with this encoding (default UTF-8).")] = None,
+    title: Annotated[str, typer.Option(help="Title shown at the top of the report.")] = "cleaner report",
+) -> None:
+    """Write an HTML report: original and corrected text side by side, each finding
+    with accept/reject, filters, and a download of the corrected text.
+
+    The page is one file with no network access (styles and script inline).
+    Exit status: 0 when written, 1 when an input could not be read (it is
+    listed in the report), 2 on a usage or configuration error.
+    """
+    try:
+        settings = Settings(
+            min_severity=Severity.parse(min_severity),
+            select=split_list(select),
+            ignore=split_list(ignore),
+            rule_paths=tuple(rules or ()),
+            builtin_rules=not no_builtin_rules,
+            encoding=encoding,
+        )
+        engine = Engine(settings)
+    except (ValueError, RuleError) as exc:
+        fail_usage(str(exc))
+    results = list(engine.check_paths(paths))
+    for result in results:
+        if result.error is not None:
+            warn(f"{result.path}: {result.error}")
+    for notice in dict.fromkeys(engine.notices):
+        warn(notice)
+    html = render_html(results, accept_unsafe=unsafe_fixes, title=title)
+    try:
+        sources.write_atomic(str(output), html.encode("utf-8"))
+    except OSError as exc:
+        fail_usage(f"cannot write {output}: {exc.strerror or exc}")
+    findings = sum(len(r.findings) for r in results)
+    typer.echo(f"wrote {output} ({len(results)} documents, {findings} findings); open it in a browser", err=True)
+    raise typer.Exit(EXIT_FINDINGS if any(r.error is not None for r in results) else EXIT_OK)
