@@ -7,12 +7,14 @@ round-trip byte for byte is left alone.
 
 from __future__ import annotations
 
+import bisect
 import difflib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 
 from cleaner import articles, sources
 from cleaner.casing import match_case
+from cleaner.document import Document
 from cleaner.engine import Engine
 from cleaner.model import Applicability, Finding
 
@@ -64,6 +66,19 @@ def edits_for(text: str, findings: Iterable[Finding], unsafe: bool = False) -> l
     return [edit_for(text, f, f.suggestions[0]) for f in findings if f.suggestions and f.applicability in kinds]
 
 
+def crosses_markup(doc: Document, finding: Finding) -> bool:
+    """Whether a finding's source span takes in markup (a tag, an emphasis
+    mark, an entity): rewriting it would rewrite the markup too, so it is
+    offered but never applied."""
+    offsets = doc.offsets
+    if offsets is None:
+        return False
+    k = bisect.bisect_right(offsets.source_starts, finding.start) - 1
+    if k < 0:
+        return True
+    return finding.end > offsets.source_starts[k] + offsets.lengths[k]
+
+
 def apply_edits(text: str, edits: Iterable[Edit]) -> tuple[str, list[Edit]]:
     """Apply edits back to front; an edit overlapping one already applied is skipped.
 
@@ -110,37 +125,49 @@ def fix_source(engine: Engine, source: sources.SourceFile, unsafe: bool = False)
     outcome = FixOutcome(source.path, source.text, source.text, source=source)
     text = source.text
     for _ in range(MAX_PASSES):
-        findings = engine.check_source(replace(source, text=text)).findings
-        edits = _encodable(source, edits_for(text, findings, unsafe), outcome.notes)
+        findings, edits = _plan(engine, replace(source, text=text), unsafe, outcome.notes)
         text, done = apply_edits(text, edits)
         if not done:
             outcome.fixed, outcome.remaining = text, findings
             return outcome
         outcome.applied.extend(done)
-    findings = engine.check_source(replace(source, text=text)).findings
-    pending = {e.rule_id for e in _encodable(source, edits_for(text, findings, unsafe), [])}
+    findings, edits = _plan(engine, replace(source, text=text), unsafe, [])
     outcome.fixed, outcome.remaining = text, findings
-    if pending:
+    if edits:
         outcome.converged = False
+        firing = ", ".join(sorted({e.rule_id for e in edits}))
         outcome.notes.append(
-            f"fixes did not settle after {MAX_PASSES} passes (still firing: {', '.join(sorted(pending))}); "
+            f"fixes did not settle after {MAX_PASSES} passes (still firing: {firing}); "
             "the text after the last pass was kept"
         )
     return outcome
 
 
-def _encodable(source: sources.SourceFile, edits: list[Edit], notes: list[str]) -> list[Edit]:
-    kept = []
-    for edit in edits:
+def _plan(
+    engine: Engine, source: sources.SourceFile, unsafe: bool, notes: list[str]
+) -> tuple[list[Finding], list[Edit]]:
+    """Check the text; the edits that may be made to it (in prose, encodable)."""
+    result = engine.check_source(source)
+    fixable = []
+    for finding in result.findings:
+        if result.document is not None and crosses_markup(result.document, finding):
+            _note(notes, f"{finding.rule_id} at {finding.line}:{finding.column} spans markup; not fixed")
+        else:
+            fixable.append(finding)
+    edits = []
+    for edit in edits_for(source.text, fixable, unsafe):
         try:
             edit.replacement.encode(source.encoding)
         except UnicodeEncodeError:
-            note = f"{edit.rule_id}: {edit.replacement!r} cannot be written in {source.encoding}; not applied"
-            if note not in notes:
-                notes.append(note)
+            _note(notes, f"{edit.rule_id}: {edit.replacement!r} cannot be written in {source.encoding}; not applied")
             continue
-        kept.append(edit)
-    return kept
+        edits.append(edit)
+    return result.findings, edits
+
+
+def _note(notes: list[str], note: str) -> None:
+    if note not in notes:
+        notes.append(note)
 
 
 def fix_path(engine: Engine, path: str, unsafe: bool = False) -> FixOutcome:

@@ -13,10 +13,11 @@ from cleaner import sources
 from cleaner.articles import article_for
 from cleaner.cli import app
 from cleaner.config import Settings
-from cleaner.document import Document
-from cleaner.engine import Engine
-from cleaner.fix import MAX_PASSES, Edit, apply_edits, edit_for, fix_path, fix_source
+from cleaner.document import Document, TextBuilder
+from cleaner.engine import Engine, FileResult
+from cleaner.fix import MAX_PASSES, Edit, apply_edits, crosses_markup, edit_for, fix_path, fix_source
 from cleaner.model import Applicability, Category, Finding, Severity
+from cleaner.reporters.html_report import render_html
 
 runner = CliRunner()
 SPUN = "We trained an irregular woodland and a profound learning model.\n"
@@ -290,3 +291,31 @@ def test_help() -> None:
     result = run("fix", "--help")
     assert result.exit_code == 0
     assert "--unsafe-fixes" in result.output and "--diff" in result.output and "--dry-run" in result.output
+
+
+def _markdown_like() -> tuple[Document, list[Finding]]:
+    """'We use **profound** learning.' with the emphasis marks stripped from the prose view."""
+    source = "We use **profound** learning and profound learning."
+    builder = TextBuilder()
+    builder.copy(source, 0, 7)
+    builder.copy(source, 9, 17)
+    builder.copy(source, 19, len(source))
+    text, offsets = builder.build()
+    doc = Document("a.md", source, text, offsets, "markdown")
+    across = _finding(9, 28, "deep learning", "TP002")  # "profound** learning" in the source
+    inside = _finding(33, 50, "deep learning", "TP002")
+    return doc, [across, inside]
+
+
+def test_spans_over_markup_are_not_fixed() -> None:
+    doc, (across, inside) = _markdown_like()
+    assert crosses_markup(doc, across)
+    assert not crosses_markup(doc, inside)
+    assert not crosses_markup(Document.plain("plain"), _finding(0, 5, "x"))
+
+
+def test_report_offers_markup_spans_for_hand_editing() -> None:
+    doc, findings = _markdown_like()
+    html = render_html([FileResult("a.md", findings, doc)])
+    assert "The span takes in markup: edit it by hand." in html
+    assert html.count('type="radio"') == 2  # accept/reject for the prose-only finding only

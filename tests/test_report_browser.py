@@ -151,7 +151,9 @@ def test_samples_report_highlights_filters_and_accepting(
     # The index sorts by a column.
     page.click("#index-table th:nth-child(3) button")
     page.click("#index-table th:nth-child(3) button")
-    counts = page.eval_on_selector_all("#index-table tbody tr td:nth-child(3)", "cells => cells.map(c => +c.textContent)")
+    counts = page.eval_on_selector_all(
+        "#index-table tbody tr td:nth-child(3)", "cells => cells.map(c => +c.textContent)"
+    )
     assert counts == sorted(counts, reverse=True)
     assert page.problems == []
 

@@ -154,3 +154,11 @@ def test_report_help_and_bad_output(tmp_path: Path) -> None:
 @pytest.mark.parametrize("name", ["report.html.j2", "report.css", "report.js"])
 def test_templates_ship_inside_the_package(name: str) -> None:
     assert (REPO / "cleaner" / "reporters" / "templates" / name).is_file()
+
+
+def test_check_format_html(tmp_path: Path) -> None:
+    path = tmp_path / "a.txt"
+    path.write_text("We used an irregular woodland.\n", encoding="utf-8")
+    result = CliRunner().invoke(app, ["check", "--format", "html", str(path)])
+    assert result.stdout.startswith("<!doctype html>")
+    assert "irregular woodland</mark>" in result.stdout

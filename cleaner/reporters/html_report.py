@@ -26,7 +26,7 @@ import jinja2
 
 from cleaner import __version__
 from cleaner.engine import FileResult
-from cleaner.fix import Edit, allowed, apply_edits, edit_for
+from cleaner.fix import Edit, allowed, apply_edits, crosses_markup, edit_for
 from cleaner.model import Category, Finding, Severity
 
 TEMPLATES = resources.files("cleaner.reporters") / "templates"
@@ -49,6 +49,7 @@ class FindingView:
     excerpt: str
     suggestions: list[SuggestionView]
     chosen: int  # index into suggestions, -1 for "keep the original"
+    by_hand: tuple[str, ...] = ()  # suggestions over markup: shown, not applied
 
 
 @dataclass(slots=True)
@@ -99,7 +100,11 @@ def document_view(result: FileResult, number: int, accept_unsafe: bool = False) 
     if result.document is None:
         return DocumentView(doc_id, result.path, name, 0, result.error, [], [], [], "")
     text = result.document.source
-    edits = {i: [edit_for(text, f, s) for s in f.suggestions] for i, f in enumerate(result.findings)}
+    in_markup = {i for i, f in enumerate(result.findings) if crosses_markup(result.document, f)}
+    edits = {
+        i: [] if i in in_markup else [edit_for(text, f, s) for s in f.suggestions]
+        for i, f in enumerate(result.findings)
+    }
     cuts = sorted({0, len(text)} | {x for f in result.findings for x in (f.start, f.end)} | _edit_cuts(edits))
     index = {offset: k for k, offset in enumerate(cuts)}
     chunks = [Chunk(text[a:b]) for a, b in itertools.pairwise(cuts)]
@@ -111,11 +116,12 @@ def document_view(result: FileResult, number: int, accept_unsafe: bool = False) 
             chunks[k].finding_ids.append(finding_id)
         views = [
             SuggestionView(s, index[e.start], index[e.end], e.replacement)
-            for s, e in zip(finding.suggestions, edits[i], strict=True)
+            for s, e in zip(finding.suggestions, edits[i], strict=False)  # no edits over markup
         ]
         chosen = 0 if views and finding.applicability in kinds else -1
         excerpt = text[finding.start : finding.end]
-        findings.append(FindingView(finding_id, finding, excerpt, views, chosen))
+        by_hand = finding.suggestions if i in in_markup else ()
+        findings.append(FindingView(finding_id, finding, excerpt, views, chosen, by_hand))
     fixed, _ = apply_edits(text, [edits[i][0] for i, f in enumerate(findings) if f.chosen == 0])
     figures = document_figures(result)
     return DocumentView(doc_id, result.path, name, result.words, result.error, chunks, findings, figures, fixed)
