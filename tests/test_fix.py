@@ -319,3 +319,8 @@ def test_report_offers_markup_spans_for_hand_editing() -> None:
     html = render_html([FileResult("a.md", findings, doc)])
     assert "The span takes in markup: edit it by hand." in html
     assert html.count('type="radio"') == 2  # accept/reject for the prose-only finding only
+
+
+def test_pronoun_i_passes_no_capital_on() -> None:
+    text = "between you and I."
+    assert apply_edits(text, [edit_for(text, _finding(16, 17, "me"), "me")])[0] == "between you and me."
