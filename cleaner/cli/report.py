@@ -68,5 +68,7 @@ def report(
     except OSError as exc:
         fail_usage(f"cannot write {output}: {exc.strerror or exc}")
     findings = sum(len(r.findings) for r in results)
-    typer.echo(f"wrote {output} ({len(results)} documents, {findings} findings); open it in a browser", err=True)
+    documents = f"{len(results)} document{'s' if len(results) != 1 else ''}"
+    counted = f"{findings} finding{'s' if findings != 1 else ''}"
+    typer.echo(f"wrote {output} ({documents}, {counted}); open it in a browser", err=True)
     raise typer.Exit(EXIT_FINDINGS if any(r.error is not None for r in results) else EXIT_OK)
