@@ -5,7 +5,7 @@ from __future__ import annotations
 
 def match_case(original: str, replacement: str) -> str:
     """"Inherent compensation" -> "Inherent trade-off"; "UNIQUE" -> "ONE-STOP"."""
-    if not replacement or not original or original == "I":  # "I" is capital wherever it stands
+    if not replacement or not original:
         return replacement
     letters = [c for c in original if c.isalpha()]
     if len(letters) > 1 and all(c.isupper() for c in letters):

@@ -12,7 +12,7 @@ import difflib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 
-from cleaner import articles, sources
+from cleaner import articles, sources, writeback
 from cleaner.casing import match_case
 from cleaner.document import Document
 from cleaner.engine import Engine
@@ -44,7 +44,8 @@ def edit_for(text: str, finding: Finding, suggestion: str) -> Edit:
     right before the span is changed to suit it (the edit then starts at the
     article): "an irregular woodland" -> "a random forest".
     """
-    replacement = match_case(text[finding.start : finding.end], suggestion)
+    original = text[finding.start : finding.end]
+    replacement = suggestion if original == "I" else match_case(original, suggestion)  # "I" is capital anywhere
     return fit_article(text, Edit(finding.start, finding.end, replacement, finding.rule_id))
 
 
@@ -211,4 +212,4 @@ def write(outcome: FixOutcome) -> None:
     assert outcome.source is not None
     if sources.read_bytes(outcome.path) != outcome.source.encode(outcome.original):
         raise ChangedOnDiskError(f"{outcome.path}: changed on disk while it was being fixed; left as it is")
-    sources.write_atomic(outcome.path, outcome.encoded())
+    writeback.write_atomic(outcome.path, outcome.encoded())

@@ -3,10 +3,7 @@
 from __future__ import annotations
 
 import codecs
-import contextlib
 import os
-import stat
-import tempfile
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -143,53 +140,3 @@ def _walk(directory: Path, seen: set[tuple[int, int]]) -> Iterator[str | PathPro
             yield from _walk(child, seen)
         elif Path(entry.name).suffix.lower() in CHECKED_SUFFIXES:
             yield str(child)
-
-
-def write_atomic(path: str, data: bytes) -> None:
-    """Replace a file's contents so that a reader (or a crash) sees the old file or the new, never half.
-
-    The bytes go to a temporary file in the same directory, are flushed to
-    disk, take the original's permission bits (and owner, where allowed), and
-    the temporary file is renamed over the original (a new file gets the
-    mode ``open`` would give it). A symlink is followed:
-    the file it points to is replaced, the link stays.
-    """
-    target = os.path.realpath(path)
-    try:
-        before: os.stat_result | None = os.stat(target)
-    except FileNotFoundError:
-        before = None
-    directory = os.path.dirname(target)
-    fd, tmp = tempfile.mkstemp(prefix=f".{os.path.basename(target)}.", suffix=".cleaner-tmp", dir=directory)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.chmod(tmp, stat.S_IMODE(before.st_mode) if before else _new_file_mode())
-        if before is not None:
-            with contextlib.suppress(OSError):
-                os.chown(tmp, before.st_uid, before.st_gid)
-        os.replace(tmp, target)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
-        raise
-    _fsync_directory(directory)
-
-
-def _new_file_mode() -> int:
-    """0666 less the umask, as ``open`` would give a new file."""
-    umask = os.umask(0)
-    os.umask(umask)
-    return 0o666 & ~umask
-
-
-def _fsync_directory(directory: str) -> None:
-    """Make the rename itself durable (not possible on every platform)."""
-    with contextlib.suppress(OSError):
-        fd = os.open(directory, os.O_RDONLY)
-        try:
-            os.fsync(fd)
-        finally:
-            os.close(fd)

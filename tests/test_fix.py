@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from cleaner import sources
+from cleaner import sources, writeback
 from cleaner.articles import article_for
 from cleaner.cli import app
 from cleaner.config import Settings
@@ -125,7 +125,7 @@ def test_interrupted_run_leaves_each_file_old_or_new(tmp_path: Path, monkeypatch
         calls.append(dst)
         real_replace(src, dst)
 
-    monkeypatch.setattr(sources.os, "replace", replace_then_die)
+    monkeypatch.setattr(writeback.os, "replace", replace_then_die)
     result = run("fix", "--unsafe-fixes", str(tmp_path))
     assert result.exit_code == 130  # click turns KeyboardInterrupt into "Aborted!"
     assert (tmp_path / "a.txt").read_text(encoding="utf-8") == FIXED
@@ -140,7 +140,7 @@ def test_failed_write_keeps_old_file_and_reports(tmp_path: Path, monkeypatch: py
     def no_space(fd: int) -> None:
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr(sources.os, "fsync", no_space)
+    monkeypatch.setattr(writeback.os, "fsync", no_space)
     result = run("fix", "--unsafe-fixes", str(path))
     assert result.exit_code == 1
     assert "not written" in result.output and "No space left on device" in result.output

@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from cleaner import sources
+from cleaner import writeback
 from cleaner.cli.app import EXIT_FINDINGS, EXIT_OK, app, fail_usage, split_list, warn
 from cleaner.config import Settings
 from cleaner.engine import Engine
@@ -64,7 +64,7 @@ def report(
         warn(notice)
     html = render_html(results, accept_unsafe=unsafe_fixes, title=title)
     try:
-        sources.write_atomic(str(output), html.encode("utf-8"))
+        writeback.write_atomic(str(output), html.encode("utf-8"))
     except OSError as exc:
         fail_usage(f"cannot write {output}: {exc.strerror or exc}")
     findings = sum(len(r.findings) for r in results)
