@@ -1,0 +1,82 @@
+"""The tables the spin detector reads, loaded lazily and once per process."""
+
+from __future__ import annotations
+
+import gzip
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+
+from cleaner.spin.lm import NGram, model
+from cleaner.spin.ngrams import load_counts
+from cleaner.spin.swaps import SwapTable
+
+DATA = Path(__file__).resolve().parent.parent / "data" / "spin"
+
+
+@dataclass(slots=True)
+class Resources:
+    synonyms: dict[str, tuple[str, ...]]
+    terms: frozenset[str]
+    phrases: dict[str, int]
+    swaps: SwapTable
+    lm: NGram | None
+    extra_phrases: dict[str, int] = field(default_factory=dict)
+
+    def phrase_count(self, phrase: str) -> int:
+        return self.phrases.get(phrase, 0) + self.extra_phrases.get(phrase, 0)
+
+
+def load_synonyms(path: Path) -> dict[str, tuple[str, ...]]:
+    out: dict[str, tuple[str, ...]] = {}
+    with gzip.open(path, "rt", encoding="utf-8") as handle:
+        for line in handle:
+            word, _, row = line.rstrip("\n").partition("\t")
+            out[word] = tuple(row.split())
+    return out
+
+
+def load_terms(path: Path) -> frozenset[str]:
+    with gzip.open(path, "rt", encoding="utf-8") as handle:
+        return frozenset(handle.read().splitlines())
+
+
+@cache
+def builtin_synonyms() -> dict[str, tuple[str, ...]]:
+    return load_synonyms(DATA / "synonyms.tsv.gz")
+
+
+@cache
+def builtin_terms() -> frozenset[str]:
+    return load_terms(DATA / "terms.txt.gz")
+
+
+@cache
+def builtin_phrases() -> dict[str, int]:
+    return load_counts(DATA / "phrases.tsv.gz")
+
+
+@cache
+def builtin_swaps() -> SwapTable:
+    path = DATA / "swaps.tsv.gz"
+    return SwapTable.load(path) if path.exists() else SwapTable()
+
+
+@cache
+def user_phrases(paths: tuple[str, ...]) -> dict[str, int]:
+    merged: dict[str, int] = {}
+    for path in paths:
+        for phrase, n in load_counts(Path(path)).items():
+            merged[phrase] = merged.get(phrase, 0) + n
+    return merged
+
+
+def default_resources(swaps: SwapTable | None = None, phrase_tables: tuple[str, ...] = ()) -> Resources:
+    return Resources(
+        synonyms=builtin_synonyms(),
+        terms=builtin_terms(),
+        phrases=builtin_phrases(),
+        swaps=swaps if swaps is not None else builtin_swaps(),
+        lm=model(),
+        extra_phrases=user_phrases(phrase_tables),
+    )
