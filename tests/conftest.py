@@ -1,0 +1,16 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[1]
+SHARED = REPO.parent / "shared"
+
+
+@pytest.fixture
+def shared() -> Path:
+    """The evaluation data beside the checkout; tests that need it skip visibly without it."""
+    if not SHARED.is_dir():
+        pytest.skip(f"../shared is not beside the checkout ({SHARED} missing)")
+    return SHARED
