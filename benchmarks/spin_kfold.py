@@ -42,7 +42,7 @@ from cleaner.spin.swaps import learn_swaps  # noqa: E402
 from cleaner.spin.text import normalize, words  # noqa: E402
 
 CLEAN = ("clean-abstracts-dev.jsonl", "clean-encyclopedic-dev.jsonl")
-THRESHOLDS = (0.3, 0.5, 0.6, 0.7, 0.8, 0.85, 0.9, 0.93, 0.95, 0.97, 0.98, 0.99, 0.995, 0.998)
+THRESHOLDS = (0.3, 0.5, 0.7, 0.8, 0.85, 0.9, 0.93, 0.95, 0.96, 0.97, 0.98, 0.985, 0.99, 0.995, 0.998)
 
 
 @dataclass(frozen=True, slots=True)
@@ -174,7 +174,7 @@ def main() -> None:
     for name in CLEAN:
         docs = load_jsonl(shared / "data" / name)
         STATE["clean"][name] = docs[: args.limit_clean] if args.limit_clean else docs
-    STATE["dummy_gate"] = Gate(NAMES, (0.0,) * len(NAMES), 0.0, (0.0,) * len(NAMES), (1.0,) * len(NAMES))
+    STATE["dummy_gate"] = Gate(NAMES, 0.0, ())
     if args.cache and args.cache.exists():
         rows: list[Row] = pickle.loads(args.cache.read_bytes())
     else:

@@ -94,6 +94,21 @@ def symspell_bigrams(counts: Counter[str]) -> None:
         counts[f"{first.lower()} {second.lower()}"] += max(1, len(n) - 3)
 
 
+def save_word_roles(terms: set[str], path: Path) -> None:
+    """How often each word ends a term (a head: 'framework') and how often it
+    modifies one ('deep'): words common in terms are everyday term words."""
+    heads: Counter[str] = Counter()
+    modifiers: Counter[str] = Counter()
+    for term in terms:
+        parts = term.split()
+        heads[parts[-1]] += 1
+        modifiers.update(parts[:-1])
+    with gzip.open(path, "wt", encoding="utf-8", compresslevel=9) as out:
+        for word in sorted(set(heads) | set(modifiers)):
+            if heads[word] + modifiers[word] >= 2:
+                out.write(f"{word}\t{heads[word]}\t{modifiers[word]}\n")
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--wordnet", type=Path, default=Path("/usr/share/wordnet"))
@@ -120,6 +135,7 @@ def main() -> None:
     symspell_bigrams(counts)
     with gzip.open(OUT / "terms.txt.gz", "wt", encoding="utf-8", compresslevel=9) as out:
         out.write("\n".join(sorted(terms)) + "\n")
+    save_word_roles(terms, OUT / "word-roles.tsv.gz")
     kept = save_counts(counts, OUT / "phrases.tsv.gz", min_count=2)
     print(f"terms: {len(terms)}, phrases kept: {kept}")
 

@@ -66,8 +66,8 @@ class Generator:
                 learned[form] = max(learned.get(form, 0), n)
             for synonym in self.res.synonyms.get(base, ()):
                 synonyms.add(morph.inflect(synonym, kind))
-        out = [Option(w, n, w in synonyms) for w, n in learned.items() if w != word]
-        out.extend(Option(w, 0, True) for w in synonyms if w not in learned and w != word)
+        out = [Option(w, n, w in synonyms) for w, n in learned.items() if not _same_stem(w, word)]
+        out.extend(Option(w, 0, True) for w in synonyms if w not in learned and not _same_stem(w, word))
         out.sort(key=lambda o: (-o.learned, o.word))
         return tuple(out[:MAX_OPTIONS])
 
@@ -121,3 +121,9 @@ def _patterns(size: int) -> tuple[tuple[int, ...], ...]:
 def _strong(options: tuple[Option, ...], limit: int = 12) -> tuple[Option, ...]:
     """Options worth trying when two words change at once."""
     return options[:limit]
+
+
+def _same_stem(a: str, b: str) -> bool:
+    """'system'/'systems', 'model'/'modelling': an inflection, not a swap."""
+    short, long = sorted((a, b), key=len)
+    return long.startswith(short[: max(3, len(short) - 1)]) and len(long) - len(short) <= 4

@@ -24,6 +24,9 @@ NAMES: tuple[str, ...] = (
     "spinner_source",
     "context_is_function_word",
     "original_known_phrase",
+    "written_term_role",
+    "original_term_role",
+    "role_gain",
 )
 FLOOR = -4.0
 UNKNOWN_UNIGRAM = -16.0
@@ -66,6 +69,8 @@ def features(c: Candidate, res: Resources) -> list[float]:
         shares.append(option.learned / total if total else 0.0)
         sources.append(math.log1p(total))
     n = len(c.changed)
+    written_role = min(math.log1p(res.role(c.tortured[k], k == c.size - 1)) for k in c.changed)
+    original_role = min(math.log1p(res.role(c.original[k], k == c.size - 1)) for k in c.changed)
     context = [c.tortured[k] for k in range(c.size) if k not in c.changed]
     return [
         1.0 if original in res.terms else 0.0,
@@ -83,4 +88,7 @@ def features(c: Candidate, res: Resources) -> list[float]:
         sum(sources) / n,
         1.0 if context and all(w in STOPWORDS for w in context) else 0.0,
         1.0 if original in res.terms or res.phrase_count(original) > 0 else 0.0,
+        written_role,
+        original_role,
+        original_role - written_role,
     ]

@@ -1,4 +1,8 @@
-"""A logistic gate: candidate features -> probability the words were spun."""
+"""The gate: candidate features -> confidence that the words were spun.
+
+A small boosted-tree model, trained by ``benchmarks/spin_kfold.py --write-gate``
+(scikit-learn, build time only) and shipped as JSON; scoring is plain Python.
+"""
 
 from __future__ import annotations
 
@@ -7,75 +11,80 @@ import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
+
+# One tree: parallel lists feature, threshold, left, right, value (leaf when feature < 0).
+Tree = tuple[tuple[int, ...], tuple[float, ...], tuple[int, ...], tuple[int, ...], tuple[float, ...]]
 
 
 @dataclass(frozen=True, slots=True)
 class Gate:
     names: tuple[str, ...]
-    weights: tuple[float, ...]
-    bias: float
-    mean: tuple[float, ...]
-    scale: tuple[float, ...]
+    baseline: float
+    trees: tuple[Tree, ...]
     warning_at: float = 0.5  # confidence from which a finding is a warning
-    hint_at: float = 0.1  # confidence from which a finding is a hint
+    hint_at: float = 0.1  # confidence from which a finding is a hint (suggestion)
 
     def confidence(self, values: Sequence[float]) -> float:
-        z = self.bias
-        for w, x, m, s in zip(self.weights, values, self.mean, self.scale, strict=True):
-            z += w * (x - m) / s
+        z = self.baseline
+        for feature, threshold, left, right, value in self.trees:
+            node = 0
+            while feature[node] >= 0:
+                node = left[node] if values[feature[node]] <= threshold[node] else right[node]
+            z += value[node]
         return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
 
     def save(self, path: Path) -> None:
         data = {
             "names": self.names,
-            "weights": self.weights,
-            "bias": self.bias,
-            "mean": self.mean,
-            "scale": self.scale,
+            "baseline": self.baseline,
             "warning_at": self.warning_at,
             "hint_at": self.hint_at,
+            "trees": [[list(part) for part in tree] for tree in self.trees],
         }
-        path.write_text(json.dumps(data, indent=1) + "\n", encoding="utf-8")
+        path.write_text(json.dumps(data, separators=(",", ":")) + "\n", encoding="utf-8")
 
     @classmethod
     def load(cls, path: Path) -> Gate:
         data = json.loads(path.read_text(encoding="utf-8"))
+        trees = tuple(_tree(t) for t in data["trees"])
         return cls(
-            tuple(data["names"]),
-            tuple(data["weights"]),
-            float(data["bias"]),
-            tuple(data["mean"]),
-            tuple(data["scale"]),
-            float(data["warning_at"]),
-            float(data["hint_at"]),
+            tuple(data["names"]), float(data["baseline"]), trees, float(data["warning_at"]), float(data["hint_at"])
         )
 
 
-def train_gate(
-    rows: Sequence[Sequence[float]],
-    labels: Sequence[int],
-    names: Sequence[str],
-    l2: float = 1e-3,
-    steps: int = 400,
-) -> Gate:
-    """Fit by gradient descent with class-balanced weights (numpy, build time only)."""
-    import numpy as np
+def _tree(parts: list[list[Any]]) -> Tree:
+    feature, threshold, left, right, value = parts
+    return (
+        tuple(int(v) for v in feature),
+        tuple(float(v) for v in threshold),
+        tuple(int(v) for v in left),
+        tuple(int(v) for v in right),
+        tuple(float(v) for v in value),
+    )
 
-    x = np.asarray(rows, dtype=float)
-    y = np.asarray(labels, dtype=float)
-    mean = x.mean(axis=0)
-    scale = x.std(axis=0)
-    scale[scale == 0] = 1.0
-    z = (x - mean) / scale
-    pos = max(1.0, y.sum())
-    neg = max(1.0, len(y) - y.sum())
-    sample = np.where(y == 1, 0.5 / pos, 0.5 / neg)
-    w = np.zeros(x.shape[1])
-    b = 0.0
-    lr = 0.5
-    for _ in range(steps):
-        p = 1.0 / (1.0 + np.exp(-(z @ w + b)))
-        g = (p - y) * sample
-        w -= lr * (z.T @ g + l2 * w)
-        b -= lr * g.sum()
-    return Gate(tuple(names), tuple(float(v) for v in w), float(b), tuple(float(v) for v in mean), tuple(float(v) for v in scale))
+
+def train_gate(rows: Sequence[Sequence[float]], labels: Sequence[int], names: Sequence[str]) -> Gate:
+    """Fit boosted trees (scikit-learn, needed at build time only) and copy them out."""
+    import numpy as np
+    from sklearn.ensemble import HistGradientBoostingClassifier
+
+    model = HistGradientBoostingClassifier(
+        max_iter=80, learning_rate=0.15, max_leaf_nodes=12, class_weight="balanced", random_state=0
+    )
+    model.fit(np.asarray(rows, dtype=float), np.asarray(labels))
+    trees = []
+    for (predictor,) in model._predictors:
+        nodes = predictor.nodes
+        feature = [(-1 if n["is_leaf"] else int(n["feature_idx"])) for n in nodes]
+        trees.append(
+            (
+                tuple(feature),
+                tuple(float(n["num_threshold"]) for n in nodes),
+                tuple(int(n["left"]) for n in nodes),
+                tuple(int(n["right"]) for n in nodes),
+                tuple(float(n["value"]) for n in nodes),
+            )
+        )
+    baseline = float(np.ravel(model._baseline_prediction)[0])
+    return Gate(tuple(names), baseline, tuple(trees))

@@ -21,7 +21,15 @@ class Resources:
     phrases: dict[str, int]
     swaps: SwapTable
     lm: NGram | None
+    roles: dict[str, tuple[int, int]] = field(default_factory=dict)
     extra_phrases: dict[str, int] = field(default_factory=dict)
+
+    def role(self, word: str, head: bool) -> int:
+        """Terms in which the word is the head (last word) or a modifier."""
+        counts = self.roles.get(word)
+        if counts is None:
+            return 0
+        return counts[0] if head else counts[1]
 
     def phrase_count(self, phrase: str) -> int:
         return self.phrases.get(phrase, 0) + self.extra_phrases.get(phrase, 0)
@@ -57,6 +65,16 @@ def builtin_phrases() -> dict[str, int]:
 
 
 @cache
+def builtin_roles() -> dict[str, tuple[int, int]]:
+    out: dict[str, tuple[int, int]] = {}
+    with gzip.open(DATA / "word-roles.tsv.gz", "rt", encoding="utf-8") as handle:
+        for line in handle:
+            word, heads, modifiers = line.split("\t")
+            out[word] = (int(heads), int(modifiers))
+    return out
+
+
+@cache
 def builtin_swaps() -> SwapTable:
     path = DATA / "swaps.tsv.gz"
     return SwapTable.load(path) if path.exists() else SwapTable()
@@ -78,5 +96,6 @@ def default_resources(swaps: SwapTable | None = None, phrase_tables: tuple[str, 
         phrases=builtin_phrases(),
         swaps=swaps if swaps is not None else builtin_swaps(),
         lm=model(),
+        roles=builtin_roles(),
         extra_phrases=user_phrases(phrase_tables),
     )
