@@ -1,9 +1,9 @@
 """Command-line interface: one module per command, all registered on ``app``."""
 
-from cleaner.cli import check, rules
+from cleaner.cli import check, learn, rules
 from cleaner.cli.app import app
 
-__all__ = ["app", "check", "main", "rules"]
+__all__ = ["app", "check", "learn", "main", "rules"]
 
 
 def main() -> None:

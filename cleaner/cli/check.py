@@ -35,6 +35,10 @@ def check(
     rules: Annotated[list[str] | None, typer.Option("--rules", help="Extra rule pack file or directory.")] = None,
     no_builtin_rules: Annotated[bool, typer.Option(help="Do not load the built-in rule packs.")] = False,
     encoding: Annotated[str | None, typer.Option(help="Decode files with this encoding (default UTF-8).")] = None,
+    phrases: Annotated[
+        list[str] | None, typer.Option("--phrases", help="Phrase table from `cleaner learn` (repeatable).")
+    ] = None,
+    no_spin: Annotated[bool, typer.Option(help="Do not run the spun-wording reconstruction detector.")] = False,
 ) -> None:
     """Check files for spun, tortured and machine-translated wording.
 
@@ -50,6 +54,8 @@ def check(
             rule_paths=tuple(rules or ()),
             builtin_rules=not no_builtin_rules,
             encoding=encoding,
+            spin=not no_spin,
+            phrase_tables=tuple(phrases or ()),
         )
         engine = Engine(settings)
     except (ValueError, RuleError) as exc:
