@@ -29,7 +29,9 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from cleaner.spin import wordnet  # noqa: E402
+from cleaner.spin.pairs import find_shared  # noqa: E402
 from cleaner.spin.ngrams import count_ngrams, save_counts  # noqa: E402
+from cleaner.spin.resources import neighbour_tables, save_neighbours  # noqa: E402
 from cleaner.spin.text import normalize  # noqa: E402
 
 OUT = ROOT / "cleaner" / "data" / "spin"
@@ -113,7 +115,8 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--wordnet", type=Path, default=Path("/usr/share/wordnet"))
     ap.add_argument("--autophrase", type=Path, default=Path("/tmp/ap/autophrase-1.7/autophrase/data/EN"))
-    ap.add_argument("--terms", type=Path, default=ROOT.parent.parent / "shared" / "data" / "terms")
+    shared = find_shared()
+    ap.add_argument("--terms", type=Path, default=(shared or ROOT) / "data" / "terms")
     args = ap.parse_args()
     OUT.mkdir(parents=True, exist_ok=True)
 
@@ -137,6 +140,8 @@ def main() -> None:
         out.write("\n".join(sorted(terms)) + "\n")
     save_word_roles(terms, OUT / "word-roles.tsv.gz")
     kept = save_counts(counts, OUT / "phrases.tsv.gz", min_count=2)
+    known = terms | {phrase for phrase, n in counts.items() if n >= 2}
+    save_neighbours(neighbour_tables(known), OUT / "neighbours.tsv.gz")
     print(f"terms: {len(terms)}, phrases kept: {kept}")
 
 

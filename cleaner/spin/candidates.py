@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
-from itertools import product
 
 from cleaner.spin import morph
 from cleaner.spin.resources import Resources
@@ -47,17 +46,17 @@ class Candidate:
 class Generator:
     def __init__(self, res: Resources) -> None:
         self.res = res
-        self._options: dict[str, tuple[Option, ...]] = {}
+        self._options: dict[str, dict[str, Option]] = {}
 
-    def options(self, word: str) -> tuple[Option, ...]:
+    def options(self, word: str) -> dict[str, Option]:
         cached = self._options.get(word)
         if cached is None:
             cached = self._options[word] = self._build_options(word)
         return cached
 
-    def _build_options(self, word: str) -> tuple[Option, ...]:
+    def _build_options(self, word: str) -> dict[str, Option]:
         if word in STOPWORDS or len(word) < 3 or not word.isalpha():
-            return ()
+            return {}
         learned: dict[str, int] = dict(self.res.swaps.originals(word))
         synonyms: set[str] = set(self.res.synonyms.get(word, ()))
         for base, kind in morph.bases(word):
@@ -69,7 +68,7 @@ class Generator:
         out = [Option(w, n, w in synonyms) for w, n in learned.items() if not _same_stem(w, word)]
         out.extend(Option(w, 0, True) for w in synonyms if w not in learned and not _same_stem(w, word))
         out.sort(key=lambda o: (-o.learned, o.word))
-        return tuple(out[:MAX_OPTIONS])
+        return {o.word: o for o in out[:MAX_OPTIONS]}
 
     def attested(self, phrase: str) -> bool:
         res = self.res
@@ -94,33 +93,52 @@ class Generator:
                 yield from self._window(first, window)
 
     def _window(self, first: int, window: tuple[str, ...]) -> Iterator[Candidate]:
-        size = len(window)
         opts = [self.options(w) for w in window]
-        for changed in _patterns(size):
-            if any(not opts[k] for k in changed):
-                continue
-            if size == 3 and changed in ((0,), (2,)) and window[1] not in STOPWORDS:
-                continue  # a single change in a 3-word window is a 2-word window's job
-            choices = [opts[k] for k in changed]
-            if len(changed) == 2:
-                choices = [_strong(opts[changed[0]]), _strong(opts[changed[1]])]
-            for picked in product(*choices):
-                words = list(window)
-                for k, option in zip(changed, picked, strict=True):
-                    words[k] = option.word
-                if self.attested(" ".join(words)):
-                    yield Candidate(first, size, changed, window, tuple(words), tuple(picked))
+        for changed, words in self._reconstructions(window, opts):
+            picked = tuple(opts[k][words[k]] for k in changed)
+            if self.attested(" ".join(words)):
+                yield Candidate(first, len(window), changed, window, words, picked)
+
+    def _reconstructions(
+        self, window: tuple[str, ...], opts: list[dict[str, Option]]
+    ) -> Iterator[tuple[tuple[int, ...], tuple[str, ...]]]:
+        """Changed positions and reconstructed words whose two-word parts are
+        known phrases (found by set intersection, not by trying every option)."""
+        right = self.res.neighbours
+        keys = [frozenset(o) for o in opts]
+        if len(window) == 2:
+            a, b = window
+            for o in sorted(keys[0] & right(b, 1)):
+                yield (0,), (o, b)
+            for o in sorted(keys[1] & right(a, 0)):
+                yield (1,), (a, o)
+            for o in _strong(opts[0]):
+                for p in sorted(keys[1] & right(o, 0)):
+                    yield (0, 1), (o, p)
+            return
+        a, b, c = window
+        if b in STOPWORDS:
+            for o in sorted(keys[0] & right(b, 1)):
+                yield (0,), (o, b, c)
+            for o in sorted(keys[2] & right(b, 0)):
+                yield (2,), (a, b, o)
+            for o in sorted(keys[0] & right(b, 1)):
+                for p in sorted(keys[2] & right(b, 0)):
+                    yield (0, 2), (o, b, p)
+            return
+        for o in sorted(keys[1] & right(a, 0) & right(c, 1)):
+            yield (1,), (a, o, c)
+        for o in _strong(opts[0]):
+            for p in sorted(keys[1] & right(o, 0) & right(c, 1)):
+                yield (0, 1), (o, p, c)
+        for o in _strong(opts[2]):
+            for p in sorted(keys[1] & right(a, 0) & right(o, 1)):
+                yield (1, 2), (a, p, o)
 
 
-def _patterns(size: int) -> tuple[tuple[int, ...], ...]:
-    if size == 2:
-        return ((0,), (1,), (0, 1))
-    return ((0,), (2,), (1,), (0, 1), (1, 2), (0, 2))
-
-
-def _strong(options: tuple[Option, ...], limit: int = 12) -> tuple[Option, ...]:
-    """Options worth trying when two words change at once."""
-    return options[:limit]
+def _strong(options: dict[str, Option], limit: int = 12) -> list[str]:
+    """Options worth trying when two words change at once (most learned first)."""
+    return list(options)[:limit]
 
 
 def _same_stem(a: str, b: str) -> bool:

@@ -23,6 +23,19 @@ class Resources:
     lm: NGram | None
     roles: dict[str, tuple[int, int]] = field(default_factory=dict)
     extra_phrases: dict[str, int] = field(default_factory=dict)
+    neighbour_rows: Neighbours = ({}, {})
+    extra_neighbour_rows: Neighbours = ({}, {})
+    _sets: dict[tuple[int, str], frozenset[str]] = field(default_factory=dict)
+
+    def neighbours(self, word: str, side: int) -> frozenset[str]:
+        """Words seen after (side 0) or before (side 1) ``word`` in a known
+        two-word phrase."""
+        key = (side, word)
+        found = self._sets.get(key)
+        if found is None:
+            row = self.neighbour_rows[side].get(word, "") + " " + self.extra_neighbour_rows[side].get(word, "")
+            found = self._sets[key] = frozenset(row.split())
+        return found
 
     def role(self, word: str, head: bool) -> int:
         """Terms in which the word is the head (last word) or a modifier."""
@@ -98,4 +111,46 @@ def default_resources(swaps: SwapTable | None = None, phrase_tables: tuple[str, 
         lm=model(),
         roles=builtin_roles(),
         extra_phrases=user_phrases(phrase_tables),
+        neighbour_rows=builtin_neighbours(),
+        extra_neighbour_rows=user_neighbours(phrase_tables),
     )
+
+
+@cache
+def user_neighbours(paths: tuple[str, ...]) -> Neighbours:
+    return neighbour_tables(user_phrases(paths)) if paths else ({}, {})
+
+
+
+Neighbours = tuple[dict[str, str], dict[str, str]]
+
+
+def neighbour_tables(phrases: object) -> Neighbours:
+    """(right_of, left_of): for each word, the words seen after / before it in
+    a known two-word phrase, space-joined (split on use)."""
+    right: dict[str, list[str]] = {}
+    left: dict[str, list[str]] = {}
+    for phrase in phrases:  # type: ignore[attr-defined]
+        first, _, second = str(phrase).partition(" ")
+        if second and " " not in second:
+            right.setdefault(first, []).append(second)
+            left.setdefault(second, []).append(first)
+    return ({k: " ".join(v) for k, v in right.items()}, {k: " ".join(v) for k, v in left.items()})
+
+
+def save_neighbours(tables: Neighbours, path: Path) -> None:
+    with gzip.open(path, "wt", encoding="utf-8", compresslevel=9) as out:
+        for side, table in zip("RL", tables, strict=True):
+            for word in sorted(table):
+                out.write(f"{side}\t{word}\t{table[word]}\n")
+
+
+@cache
+def builtin_neighbours() -> Neighbours:
+    right: dict[str, str] = {}
+    left: dict[str, str] = {}
+    with gzip.open(DATA / "neighbours.tsv.gz", "rt", encoding="utf-8") as handle:
+        for line in handle.read().splitlines():
+            side, word, row = line.split("\t")
+            (right if side == "R" else left)[word] = row
+    return right, left
