@@ -22,10 +22,9 @@ import argparse
 import hashlib
 import importlib.util
 import json
-import pickle
 import sys
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import asdict, dataclass, replace
 from multiprocessing import Pool
 from pathlib import Path
 from typing import Any
@@ -33,7 +32,7 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from cleaner.spin.detect import Scored, SpinDetector, select  # noqa: E402
+from cleaner.spin.detect import SpinDetector  # noqa: E402
 from cleaner.spin.features import NAMES  # noqa: E402
 from cleaner.spin.gate import Gate, train_gate  # noqa: E402
 from cleaner.spin.pairs import find_shared, read_pairs  # noqa: E402
@@ -61,7 +60,7 @@ class Row:
 
 def fold_of(expected: list[str], folds: int) -> int:
     key = normalize(expected[0]) if expected else ""
-    return int(hashlib.sha1(key.encode()).hexdigest(), 16) % folds
+    return int(hashlib.blake2b(key.encode(), digest_size=8).hexdigest(), 16) % folds
 
 
 def load_jsonl(path: Path) -> list[dict[str, Any]]:
@@ -160,7 +159,7 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--folds", type=int, default=5)
     ap.add_argument("--limit-clean", type=int, default=0)
-    ap.add_argument("--cache", type=Path, default=None, help="reuse candidates pickled here")
+    ap.add_argument("--cache", type=Path, default=None, help="reuse candidates saved here (JSON)")
     ap.add_argument("--write-gate", action="store_true", help="train on all folds, write cleaner/data/spin/gate.json")
     args = ap.parse_args()
     shared = find_shared()
@@ -176,13 +175,13 @@ def main() -> None:
         STATE["clean"][name] = docs[: args.limit_clean] if args.limit_clean else docs
     STATE["dummy_gate"] = Gate(NAMES, 0.0, ())
     if args.cache and args.cache.exists():
-        rows: list[Row] = pickle.loads(args.cache.read_bytes())
+        rows = [Row(**r) for r in json.loads(args.cache.read_text(encoding="utf-8"))]
     else:
         default_resources()  # load once before forking
         with Pool(2) as pool:
             rows = [r for part in pool.map(run_fold, range(args.folds)) for r in part]
         if args.cache:
-            args.cache.write_bytes(pickle.dumps(rows))
+            args.cache.write_text(json.dumps([asdict(r) for r in rows]), encoding="utf-8")
     scores = held_out_scores(rows, args.folds)
     fixes = load_scorer(shared)
     print(f"{'threshold':>9} {'recall':>7} {'fix_acc':>7} {'ff/10k abstracts':>16} {'ff/10k encyclopedic':>19}")

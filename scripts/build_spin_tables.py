@@ -14,7 +14,7 @@ Sources and licences (every output is a derived table; the sources are not copie
   Thesaurus (CC BY-SA 3.0), from ../shared/data/terms/ when present.
 - symspellpy's Google Books bigram list (MIT), as bigram counts.
 
-usage: build_spin_tables.py [--wordnet DIR] [--autophrase DIR] [--terms DIR]
+usage: build_spin_tables.py --autophrase DIR [--wordnet DIR] [--terms DIR]
 """
 
 from __future__ import annotations
@@ -29,8 +29,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from cleaner.spin import wordnet  # noqa: E402
-from cleaner.spin.pairs import find_shared  # noqa: E402
 from cleaner.spin.ngrams import count_ngrams, save_counts  # noqa: E402
+from cleaner.spin.pairs import find_shared  # noqa: E402
 from cleaner.spin.resources import neighbour_tables, save_neighbours  # noqa: E402
 from cleaner.spin.text import normalize  # noqa: E402
 
@@ -114,7 +114,7 @@ def save_word_roles(terms: set[str], path: Path) -> None:
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--wordnet", type=Path, default=Path("/usr/share/wordnet"))
-    ap.add_argument("--autophrase", type=Path, default=Path("/tmp/ap/autophrase-1.7/autophrase/data/EN"))
+    ap.add_argument("--autophrase", type=Path, default=None, help="the sdist's autophrase/data/EN folder")
     shared = find_shared()
     ap.add_argument("--terms", type=Path, default=(shared or ROOT) / "data" / "terms")
     args = ap.parse_args()
@@ -125,7 +125,7 @@ def main() -> None:
     terms: set[str] = set()
     counts: Counter[str] = Counter()
     wordnet_terms_and_glosses(args.wordnet, terms, counts)
-    if args.autophrase.is_dir():
+    if args.autophrase is not None and args.autophrase.is_dir():
         add_terms(read_lines(args.autophrase / "wiki_all.txt"), terms)
         count_ngrams(read_lines(args.autophrase / "DBLP.5K.txt"), counts)
     else:

@@ -13,7 +13,9 @@ from cleaner.spin.learn import build_phrase_table
 
 @app.command()
 def learn(
-    paths: Annotated[list[str], typer.Argument(help="Clean text files or directories (.txt, .md, .jsonl with 'text').")],
+    paths: Annotated[
+        list[str], typer.Argument(help="Clean text files or directories (.txt, .md, .jsonl with 'text').")
+    ],
     output: Annotated[Path, typer.Option("--output", "-o", help="Where to write the table (.tsv.gz).")] = Path(
         "phrases.tsv.gz"
     ),

@@ -104,35 +104,54 @@ class Generator:
     ) -> Iterator[tuple[tuple[int, ...], tuple[str, ...]]]:
         """Changed positions and reconstructed words whose two-word parts are
         known phrases (found by set intersection, not by trying every option)."""
-        right = self.res.neighbours
         keys = [frozenset(o) for o in opts]
         if len(window) == 2:
-            a, b = window
-            for o in sorted(keys[0] & right(b, 1)):
-                yield (0,), (o, b)
-            for o in sorted(keys[1] & right(a, 0)):
-                yield (1,), (a, o)
-            for o in _strong(opts[0]):
-                for p in sorted(keys[1] & right(o, 0)):
-                    yield (0, 1), (o, p)
-            return
+            yield from self._pairs(window, opts, keys)
+        elif window[1] in STOPWORDS:
+            yield from self._around_function_word(window, keys)
+        else:
+            yield from self._triples(window, opts, keys)
+
+    def _pairs(
+        self, window: tuple[str, ...], opts: list[dict[str, Option]], keys: list[frozenset[str]]
+    ) -> Iterator[tuple[tuple[int, ...], tuple[str, ...]]]:
+        near = self.res.neighbours
+        a, b = window
+        for o in sorted(keys[0] & near(b, 1)):
+            yield (0,), (o, b)
+        for o in sorted(keys[1] & near(a, 0)):
+            yield (1,), (a, o)
+        for o in _strong(opts[0]):
+            for p in sorted(keys[1] & near(o, 0)):
+                yield (0, 1), (o, p)
+
+    def _around_function_word(
+        self, window: tuple[str, ...], keys: list[frozenset[str]]
+    ) -> Iterator[tuple[tuple[int, ...], tuple[str, ...]]]:
+        near = self.res.neighbours
         a, b, c = window
-        if b in STOPWORDS:
-            for o in sorted(keys[0] & right(b, 1)):
-                yield (0,), (o, b, c)
-            for o in sorted(keys[2] & right(b, 0)):
-                yield (2,), (a, b, o)
-            for o in sorted(keys[0] & right(b, 1)):
-                for p in sorted(keys[2] & right(b, 0)):
-                    yield (0, 2), (o, b, p)
-            return
-        for o in sorted(keys[1] & right(a, 0) & right(c, 1)):
+        lefts = sorted(keys[0] & near(b, 1))
+        rights = sorted(keys[2] & near(b, 0))
+        for o in lefts:
+            yield (0,), (o, b, c)
+        for o in rights:
+            yield (2,), (a, b, o)
+        for o in lefts:
+            for p in rights:
+                yield (0, 2), (o, b, p)
+
+    def _triples(
+        self, window: tuple[str, ...], opts: list[dict[str, Option]], keys: list[frozenset[str]]
+    ) -> Iterator[tuple[tuple[int, ...], tuple[str, ...]]]:
+        near = self.res.neighbours
+        a, _, c = window
+        for o in sorted(keys[1] & near(a, 0) & near(c, 1)):
             yield (1,), (a, o, c)
         for o in _strong(opts[0]):
-            for p in sorted(keys[1] & right(o, 0) & right(c, 1)):
+            for p in sorted(keys[1] & near(o, 0) & near(c, 1)):
                 yield (0, 1), (o, p, c)
         for o in _strong(opts[2]):
-            for p in sorted(keys[1] & right(a, 0) & right(o, 1)):
+            for p in sorted(keys[1] & near(a, 0) & near(o, 1)):
                 yield (1, 2), (a, p, o)
 
 

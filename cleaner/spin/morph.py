@@ -3,6 +3,8 @@ and put the same ending back on a replacement word."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 VOWELS = frozenset("aeiou")
 
 # (ending, replacement) tried in order; the kind names the ending to restore.
@@ -38,28 +40,40 @@ def inflect(base: str, kind: str) -> str:
     if " " in base:
         head, _, last = base.rpartition(" ")
         return head + " " + inflect(last, kind)
-    if kind == "s":
-        if base.endswith("y") and len(base) > 2 and base[-2] not in VOWELS:
-            return base[:-1] + "ies"
-        if base.endswith(("s", "x", "z", "ch", "sh")):
-            return base + "es"
-        return base + "s"
-    if kind == "ed":
-        if base.endswith("e"):
-            return base + "d"
-        if base.endswith("y") and len(base) > 2 and base[-2] not in VOWELS:
-            return base[:-1] + "ied"
-        return base + "ed"
-    if kind == "ing":
-        if base.endswith("e") and not base.endswith(("ee", "ye", "oe")):
-            return base[:-1] + "ing"
-        return base + "ing"
-    if kind == "ly":
-        if base.endswith("y"):
-            return base[:-1] + "ily"
-        if base.endswith("le"):
-            return base[:-1] + "y"
-        if base.endswith("ic"):
-            return base + "ally"
-        return base + "ly"
-    return base
+    ending = ENDINGS.get(kind)
+    return ending(base) if ending else base
+
+
+def _plural(base: str) -> str:
+    if base.endswith("y") and len(base) > 2 and base[-2] not in VOWELS:
+        return base[:-1] + "ies"
+    if base.endswith(("s", "x", "z", "ch", "sh")):
+        return base + "es"
+    return base + "s"
+
+
+def _past(base: str) -> str:
+    if base.endswith("e"):
+        return base + "d"
+    if base.endswith("y") and len(base) > 2 and base[-2] not in VOWELS:
+        return base[:-1] + "ied"
+    return base + "ed"
+
+
+def _gerund(base: str) -> str:
+    if base.endswith("e") and not base.endswith(("ee", "ye", "oe")):
+        return base[:-1] + "ing"
+    return base + "ing"
+
+
+def _adverb(base: str) -> str:
+    if base.endswith("y"):
+        return base[:-1] + "ily"
+    if base.endswith("le"):
+        return base[:-1] + "y"
+    if base.endswith("ic"):
+        return base + "ally"
+    return base + "ly"
+
+
+ENDINGS: dict[str, Callable[[str], str]] = {"s": _plural, "ed": _past, "ing": _gerund, "ly": _adverb}

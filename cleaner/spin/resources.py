@@ -121,7 +121,6 @@ def user_neighbours(paths: tuple[str, ...]) -> Neighbours:
     return neighbour_tables(user_phrases(paths)) if paths else ({}, {})
 
 
-
 Neighbours = tuple[dict[str, str], dict[str, str]]
 
 
