@@ -41,7 +41,26 @@ from cleaner.spin.swaps import learn_swaps  # noqa: E402
 from cleaner.spin.text import normalize, words  # noqa: E402
 
 CLEAN = ("clean-abstracts-dev.jsonl", "clean-encyclopedic-dev.jsonl")
-THRESHOLDS = (0.3, 0.5, 0.7, 0.8, 0.85, 0.9, 0.93, 0.95, 0.96, 0.97, 0.98, 0.985, 0.99, 0.995, 0.998)
+THRESHOLDS = (
+    0.3,
+    0.5,
+    0.7,
+    0.8,
+    0.85,
+    0.9,
+    0.93,
+    0.95,
+    0.96,
+    0.965,
+    0.97,
+    0.973,
+    0.976,
+    0.98,
+    0.985,
+    0.99,
+    0.995,
+    0.998,
+)
 
 
 @dataclass(frozen=True, slots=True)

@@ -82,11 +82,14 @@ class Generator:
 
     def candidates(self, text_words: list[Word], max_size: int = 3) -> Iterator[Candidate]:
         norms = [w.norm for w in text_words]
+        swappable = [bool(self.options(w)) for w in norms]
         for first in range(len(norms)):
             for size in range(2, max_size + 1):
                 last = first + size
                 if last > len(norms) or not text_words[last - 1].joined:
                     break
+                if not any(swappable[first:last]):
+                    continue  # cheap prefilter: no word here has a likely original
                 window = tuple(norms[first:last])
                 if all(w in STOPWORDS for w in window) or self.attested(" ".join(window)):
                     continue
@@ -117,10 +120,13 @@ class Generator:
     ) -> Iterator[tuple[tuple[int, ...], tuple[str, ...]]]:
         near = self.res.neighbours
         a, b = window
-        for o in sorted(keys[0] & near(b, 1)):
-            yield (0,), (o, b)
-        for o in sorted(keys[1] & near(a, 0)):
-            yield (1,), (a, o)
+        # A function word alone ('on', 'the') is no evidence for the word beside it.
+        if b not in STOPWORDS:
+            for o in sorted(keys[0] & near(b, 1)):
+                yield (0,), (o, b)
+        if a not in STOPWORDS:
+            for o in sorted(keys[1] & near(a, 0)):
+                yield (1,), (a, o)
         for o in _strong(opts[0]):
             for p in sorted(keys[1] & near(o, 0)):
                 yield (0, 1), (o, p)
