@@ -16,6 +16,8 @@ class Settings:
     severity_overrides: dict[str, Severity] = field(default_factory=dict)
     rule_paths: tuple[str, ...] = ()
     builtin_rules: bool = True
+    spin: bool = False  # the reconstruction detector (cleaner.spin): opt-in until it is fast
+    phrase_tables: tuple[str, ...] = ()  # tables written by `cleaner learn`
     encoding: str | None = None
 
     def wants(self, finding: Finding) -> bool:

@@ -97,8 +97,9 @@ def resolve(findings: list[Finding]) -> list[Finding]:
     return sorted(kept, key=Finding.sort_key)
 
 
-def _strength(f: Finding) -> tuple[int, float, int, int]:
-    return (int(f.severity), f.confidence, f.end - f.start, -f.start)
+def _strength(f: Finding) -> tuple[int, bool, float, int, int]:
+    """Louder first; at one level a named rule beats a model's reconstruction."""
+    return (int(f.severity), f.detector == "rules", f.confidence, f.end - f.start, -f.start)
 
 
 def _clashes(a: Finding, b: Finding) -> bool:

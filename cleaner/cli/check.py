@@ -35,6 +35,16 @@ def check(
     rules: Annotated[list[str] | None, typer.Option("--rules", help="Extra rule pack file or directory.")] = None,
     no_builtin_rules: Annotated[bool, typer.Option(help="Do not load the built-in rule packs.")] = False,
     encoding: Annotated[str | None, typer.Option(help="Decode files with this encoding (default UTF-8).")] = None,
+    phrases: Annotated[
+        list[str] | None, typer.Option("--phrases", help="Phrase table from `cleaner learn` (repeatable).")
+    ] = None,
+    spin: Annotated[
+        bool,
+        typer.Option(
+            "--spin/--no-spin",
+            help="Run the reconstruction detector for spun wording no rule names (slower: about 15k words/s).",
+        ),
+    ] = False,
 ) -> None:
     """Check files for spun, tortured and machine-translated wording.
 
@@ -50,6 +60,8 @@ def check(
             rule_paths=tuple(rules or ()),
             builtin_rules=not no_builtin_rules,
             encoding=encoding,
+            spin=spin,
+            phrase_tables=tuple(phrases or ()),
         )
         engine = Engine(settings)
     except (ValueError, RuleError) as exc:

@@ -1,0 +1,232 @@
+#!/usr/bin/env python3
+"""K-fold evaluation of the spin (reconstruction) detector on the dev carriers.
+
+Folds group the dev pairs by expected term (its normal form, hashed), so a
+held-out phrase's original never taught a swap. For fold k: the swap table is
+learned from the pairs of the other folds, candidates are generated over the
+carrier sentences of fold k and over the clean documents of fold k (clean
+documents are split by position), and the gate is trained on the other folds'
+candidates. Every clean document and every gold span is scored exactly once,
+held out. Prints recall, top-1 fix accuracy and false flags per 10k words on
+both clean corpora, for a range of confidence thresholds.
+
+The built-in phrase lists (rules) are not involved: this runs the detector alone.
+
+usage: spin_kfold.py [--folds 5] [--limit-clean N] [--write-gate] [--cache FILE]
+Reads ../shared beside the checkout (or $CLEANER_SHARED); skips if absent.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import importlib.util
+import json
+import sys
+from collections.abc import Callable
+from dataclasses import asdict, dataclass, replace
+from multiprocessing import Pool
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from cleaner.spin.detect import SpinDetector  # noqa: E402
+from cleaner.spin.features import NAMES  # noqa: E402
+from cleaner.spin.gate import Gate, train_gate  # noqa: E402
+from cleaner.spin.pairs import find_shared, read_pairs  # noqa: E402
+from cleaner.spin.resources import default_resources  # noqa: E402
+from cleaner.spin.swaps import learn_swaps  # noqa: E402
+from cleaner.spin.text import normalize, words  # noqa: E402
+
+CLEAN = ("clean-abstracts-dev.jsonl", "clean-encyclopedic-dev.jsonl")
+THRESHOLDS = (
+    0.3,
+    0.5,
+    0.7,
+    0.8,
+    0.85,
+    0.9,
+    0.93,
+    0.95,
+    0.96,
+    0.965,
+    0.97,
+    0.973,
+    0.976,
+    0.98,
+    0.985,
+    0.99,
+    0.995,
+    0.998,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Row:
+    fold: int
+    corpus: str
+    doc: int
+    start: int
+    end: int
+    first_word: int
+    last_word: int
+    replacement: str
+    values: list[float]
+    label: int
+
+
+def fold_of(expected: list[str], folds: int) -> int:
+    key = normalize(expected[0]) if expected else ""
+    return int(hashlib.blake2b(key.encode(), digest_size=8).hexdigest(), 16) % folds
+
+
+def load_jsonl(path: Path) -> list[dict[str, Any]]:
+    with open(path, encoding="utf-8") as handle:
+        return [json.loads(line) for line in handle if line.strip()]
+
+
+STATE: dict[str, Any] = {}
+
+
+def run_fold(j: int) -> list[Row]:
+    pairs, carriers, clean, folds = STATE["pairs"], STATE["carriers"], STATE["clean"], STATE["folds"]
+    swaps = learn_swaps((p.tortured, p.expected) for p in pairs if fold_of(p.expected, folds) != j)
+    detector = SpinDetector(replace(default_resources(), swaps=swaps), STATE["dummy_gate"])
+    rows: list[Row] = []
+    for d, doc in enumerate(carriers):
+        spans = [s for s in doc["spans"] if fold_of(s["expected"], folds) == j]
+        if not spans:
+            continue
+        text_words = words(doc["text"])
+        for s in detector.scored(text_words):
+            lo, hi = s.candidate.span
+            start, end = text_words[lo].start, text_words[hi].end
+            if any(start < g["end"] and g["start"] < end for g in spans):
+                rows.append(Row(j, "carriers", d, start, end, lo, hi, s.candidate.replacement(), s.values, 1))
+    for name, docs in clean.items():
+        for d, doc in enumerate(docs):
+            if d % folds != j:
+                continue
+            text_words = words(doc["text"])
+            for s in detector.scored(text_words):
+                lo, hi = s.candidate.span
+                start, end = text_words[lo].start, text_words[hi].end
+                rows.append(Row(j, name, d, start, end, lo, hi, s.candidate.replacement(), s.values, 0))
+    print(f"fold {j}: {len(rows)} candidates", file=sys.stderr)
+    return rows
+
+
+def held_out_scores(rows: list[Row], folds: int) -> list[float]:
+    scores = [0.0] * len(rows)
+    for k in range(folds):
+        train = [r for r in rows if r.fold != k]
+        gate = train_gate([r.values for r in train], [r.label for r in train], NAMES)
+        for i, r in enumerate(rows):
+            if r.fold == k:
+                scores[i] = gate.confidence(r.values)
+    return scores
+
+
+def load_scorer(shared: Path) -> Callable[..., bool]:
+    spec = importlib.util.spec_from_file_location("score", shared / "eval" / "score.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    fixes: Callable[..., bool] = module.fixes
+    return fixes
+
+
+def curve(rows: list[Row], scores: list[float], threshold: float, fixes: Callable[..., bool]) -> dict[str, float]:
+    by_doc: dict[tuple[str, int], list[tuple[Row, float]]] = {}
+    for r, s in zip(rows, scores, strict=True):
+        if s >= threshold:
+            by_doc.setdefault((r.corpus, r.doc), []).append((r, s))
+    findings: dict[tuple[str, int], list[dict[str, Any]]] = {}
+    for key, items in by_doc.items():
+        taken: list[tuple[int, int]] = []
+        out = []
+        for r, s in sorted(items, key=lambda t: -t[1]):
+            if any(r.first_word <= b and a <= r.last_word for a, b in taken):
+                continue
+            taken.append((r.first_word, r.last_word))
+            out.append({"start": r.start, "end": r.end, "suggestions": [r.replacement], "confidence": s})
+        findings[key] = out
+    result: dict[str, float] = {"threshold": threshold}
+    gold = hit = fixed = 0
+    folds = STATE["folds"]
+    for d, doc in enumerate(STATE["carriers"]):
+        fs = findings.get(("carriers", d), [])
+        for g in doc["spans"]:
+            gold += 1
+            over = [f for f in fs if f["start"] < g["end"] and g["start"] < f["end"]]
+            over = [f for f in over if fold_of(g["expected"], folds) is not None]
+            if over:
+                hit += 1
+                fixed += any(fixes(doc["text"], g, f) for f in over)
+    result["recall"] = hit / gold
+    result["fix_accuracy"] = fixed / gold
+    for name, docs in STATE["clean"].items():
+        n_words = sum(len(doc["text"].split()) for doc in docs)
+        flags = sum(len(findings.get((name, d), [])) for d in range(len(docs)))
+        result[name] = 1e4 * flags / n_words
+    return result
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--folds", type=int, default=5)
+    ap.add_argument("--limit-clean", type=int, default=0)
+    ap.add_argument("--cache", type=Path, default=None, help="reuse candidates saved here (JSON)")
+    ap.add_argument("--write-gate", action="store_true", help="train on all folds, write cleaner/data/spin/gate.json")
+    args = ap.parse_args()
+    shared = find_shared()
+    if shared is None:
+        print("SKIPPED: ../shared (evaluation data) not found beside the checkout; set CLEANER_SHARED")
+        return
+    STATE["folds"] = args.folds
+    STATE["pairs"] = read_pairs(shared / "data" / "tortured-dev.tsv")
+    STATE["carriers"] = load_jsonl(shared / "eval" / "tortured-dev-carriers.jsonl")
+    STATE["clean"] = {}
+    for name in CLEAN:
+        docs = load_jsonl(shared / "data" / name)
+        STATE["clean"][name] = docs[: args.limit_clean] if args.limit_clean else docs
+    STATE["dummy_gate"] = Gate(NAMES, 0.0, ())
+    if args.cache and args.cache.exists():
+        rows = [Row(**r) for r in json.loads(args.cache.read_text(encoding="utf-8"))]
+    else:
+        default_resources()  # load once before forking
+        with Pool(2) as pool:
+            rows = [r for part in pool.map(run_fold, range(args.folds)) for r in part]
+        if args.cache:
+            args.cache.write_text(json.dumps([asdict(r) for r in rows]), encoding="utf-8")
+    scores = held_out_scores(rows, args.folds)
+    fixes = load_scorer(shared)
+    print(f"{'threshold':>9} {'recall':>7} {'fix_acc':>7} {'ff/10k abstracts':>16} {'ff/10k encyclopedic':>19}")
+    results = []
+    for t in THRESHOLDS:
+        r = curve(rows, scores, t, fixes)
+        results.append(r)
+        print(f"{t:9.3f} {r['recall']:7.3f} {r['fix_accuracy']:7.3f} {r[CLEAN[0]]:16.2f} {r[CLEAN[1]]:19.2f}")
+    if args.write_gate:
+        write_gate(rows, results)
+
+
+def operating_point(results: list[dict[str, float]], limit: float) -> float:
+    for r in results:
+        if r[CLEAN[0]] <= limit and r[CLEAN[1]] <= limit:
+            return r["threshold"]
+    return results[-1]["threshold"]
+
+
+def write_gate(rows: list[Row], results: list[dict[str, float]]) -> None:
+    gate = train_gate([r.values for r in rows], [r.label for r in rows], NAMES)
+    gate = replace(gate, warning_at=operating_point(results, 1.0), hint_at=operating_point(results, 10.0))
+    path = ROOT / "cleaner" / "data" / "spin" / "gate.json"
+    gate.save(path)
+    print(f"gate written to {path}: warning_at={gate.warning_at} hint_at={gate.hint_at}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,57 @@
+"""Spun wording that no list names: reconstruct the likely original phrase.
+
+A thin adapter over ``cleaner.spin``: candidate windows -> likely originals
+(learned swaps, WordNet synonyms) -> scored with phrase statistics -> findings.
+Confident findings are warnings; weaker ones are suggestions (hints).
+"""
+
+from __future__ import annotations
+
+from cleaner.document import Document
+from cleaner.model import Applicability, Category, Finding, Severity
+from cleaner.spin.detect import Hit, SpinDetector, default_detector
+
+RULE_ID = "SP001"
+RULE_NAME = "reconstructed-tortured-phrase"
+
+
+class ReconstructDetector:
+    name = "reconstruct"
+
+    def __init__(self, phrase_tables: tuple[str, ...] = ()) -> None:
+        self.phrase_tables = phrase_tables
+        self._spin: SpinDetector | None = None
+
+    @property
+    def spin(self) -> SpinDetector:
+        if self._spin is None:
+            self._spin = default_detector(self.phrase_tables)
+        return self._spin
+
+    def check(self, doc: Document) -> list[Finding]:
+        gate = self.spin.gate
+        return [self._finding(hit, hit.confidence >= gate.warning_at) for hit in self.spin.hits(doc.text)]
+
+    def _finding(self, hit: Hit, loud: bool) -> Finding:
+        suggestion = match_case(hit.written, hit.original)
+        return Finding(
+            rule_id=RULE_ID,
+            rule_name=RULE_NAME,
+            category=Category.TORTURED_PHRASE,
+            severity=Severity.WARNING if loud else Severity.SUGGESTION,
+            start=hit.start,
+            end=hit.end,
+            message=f"'{hit.written}' reads like a spun form of '{suggestion}'",
+            suggestions=(suggestion,),
+            applicability=Applicability.UNSAFE,
+            confidence=hit.confidence,
+            detector=self.name,
+        )
+
+
+def match_case(written: str, original: str) -> str:
+    if written.isupper() and len(written) > 1:
+        return original.upper()
+    if written[:1].isupper():
+        return original[:1].upper() + original[1:]
+    return original

@@ -1,0 +1,81 @@
+"""Text in, spun-wording hits out: the reconstruction detector's core."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+from cleaner.spin.candidates import Candidate, Generator
+from cleaner.spin.features import features
+from cleaner.spin.gate import Gate
+from cleaner.spin.resources import DATA, Resources, default_resources
+from cleaner.spin.text import Word, words
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    """A stretch of text that reads as a spun version of ``original``."""
+
+    start: int
+    end: int
+    written: str
+    original: str
+    confidence: float
+
+
+@dataclass(frozen=True, slots=True)
+class Scored:
+    candidate: Candidate
+    values: list[float]
+    confidence: float
+
+
+class SpinDetector:
+    def __init__(self, res: Resources, gate: Gate) -> None:
+        self.res = res
+        self.gate = gate
+        self.generator = Generator(res)
+
+    def scored(self, text_words: list[Word]) -> list[Scored]:
+        out = []
+        for c in self.generator.candidates(text_words):
+            values = features(c, self.res)
+            out.append(Scored(c, values, self.gate.confidence(values)))
+        return out
+
+    def hits(self, text: str, min_confidence: float | None = None) -> list[Hit]:
+        floor = self.gate.hint_at if min_confidence is None else min_confidence
+        text_words = words(text)
+        return select(text, text_words, self.scored(text_words), floor)
+
+
+def select(text: str, text_words: list[Word], scored: list[Scored], floor: float) -> list[Hit]:
+    """Best candidate first; drop any that overlaps one already taken."""
+    taken: list[tuple[int, int]] = []
+    hits = []
+    for s in sorted(scored, key=lambda s: -s.confidence):
+        if s.confidence < floor:
+            break
+        lo, hi = s.candidate.span
+        if any(lo <= b and a <= hi for a, b in taken):
+            continue
+        taken.append((lo, hi))
+        start, end = text_words[lo].start, text_words[hi].end
+        hits.append(Hit(start, end, text[start:end], s.candidate.replacement(), s.confidence))
+    hits.sort(key=lambda h: h.start)
+    return hits
+
+
+@cache
+def builtin_gate() -> Gate:
+    return Gate.load(DATA / "gate.json")
+
+
+@cache
+def default_detector(phrase_tables: tuple[str, ...] = ()) -> SpinDetector:
+    return SpinDetector(default_resources(phrase_tables=phrase_tables), builtin_gate())
+
+
+def gate_path() -> Path:
+    return DATA / "gate.json"

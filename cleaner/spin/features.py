@@ -1,0 +1,94 @@
+"""What the gate sees about a candidate reconstruction, as numbers."""
+
+from __future__ import annotations
+
+import math
+
+from cleaner.spin.candidates import Candidate
+from cleaner.spin.resources import Resources
+from cleaner.spin.stopwords import STOPWORDS
+
+NAMES: tuple[str, ...] = (
+    "original_is_term",
+    "original_count",
+    "original_pmi",
+    "written_pmi",
+    "written_unknown",
+    "changed_words",
+    "window_words",
+    "learned_count",
+    "learned_share",
+    "synonym_only",
+    "written_frequency",
+    "original_frequency",
+    "spinner_source",
+    "context_is_function_word",
+    "original_known_phrase",
+    "written_term_role",
+    "original_term_role",
+    "role_gain",
+)
+FLOOR = -4.0
+UNKNOWN_UNIGRAM = -16.0
+
+
+def _pmi(res: Resources, words: tuple[str, ...], changed: tuple[int, ...]) -> tuple[float, bool]:
+    """Lowest PMI over the adjacent pairs touching a changed word; and
+    whether some word is unknown to the model."""
+    if res.lm is None:
+        return 0.0, False
+    lowest = 10.0
+    unknown = False
+    for k in range(len(words) - 1):
+        if k not in changed and k + 1 not in changed:
+            continue
+        value = res.lm.pmi(words[k], words[k + 1])
+        if value is None:
+            unknown = True
+            value = FLOOR
+        lowest = min(lowest, value)
+    return max(FLOOR, lowest), unknown
+
+
+def _unigram(res: Resources, word: str) -> float:
+    if res.lm is None:
+        return UNKNOWN_UNIGRAM
+    value = res.lm.unigram(word)
+    return UNKNOWN_UNIGRAM if value is None else max(UNKNOWN_UNIGRAM, value)
+
+
+def features(c: Candidate, res: Resources) -> list[float]:
+    original = " ".join(c.original)
+    orig_pmi, _ = _pmi(res, c.original, c.changed)
+    written_pmi, written_unknown = _pmi(res, c.tortured, c.changed)
+    learned = [math.log1p(o.learned) for o in c.options]
+    shares = []
+    sources = []
+    for k, option in zip(c.changed, c.options, strict=True):
+        total = res.swaps.total(c.tortured[k])
+        shares.append(option.learned / total if total else 0.0)
+        sources.append(math.log1p(total))
+    n = len(c.changed)
+    written_role = min(math.log1p(res.role(c.tortured[k], k == c.size - 1)) for k in c.changed)
+    original_role = min(math.log1p(res.role(c.original[k], k == c.size - 1)) for k in c.changed)
+    context = [c.tortured[k] for k in range(c.size) if k not in c.changed]
+    return [
+        1.0 if original in res.terms else 0.0,
+        math.log1p(res.phrase_count(original)),
+        orig_pmi,
+        written_pmi,
+        1.0 if written_unknown else 0.0,
+        float(n),
+        float(c.size),
+        sum(learned) / n,
+        min(shares),
+        sum(1.0 for o in c.options if o.learned == 0) / n,
+        sum(_unigram(res, c.tortured[k]) for k in c.changed) / n,
+        sum(_unigram(res, c.original[k]) for k in c.changed) / n,
+        sum(sources) / n,
+        1.0 if context and all(w in STOPWORDS for w in context) else 0.0,
+        1.0 if original in res.terms or res.phrase_count(original) > 0 else 0.0,
+        written_role,
+        original_role,
+        original_role - written_role,
+    ]

@@ -1,0 +1,62 @@
+"""Read WordNet 3.0 dictionary files (data.noun, data.verb, ...) without nltk.
+
+Only the build scripts use this; the package ships tables derived from it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+POS_FILES = {"n": "data.noun", "v": "data.verb", "a": "data.adj", "r": "data.adv"}
+SIMILAR = "&"  # adjective satellite pointer
+
+
+@dataclass(frozen=True, slots=True)
+class Synset:
+    pos: str
+    offset: str
+    lemmas: tuple[str, ...]
+    similar: tuple[str, ...]
+    gloss: str
+
+
+def read_synsets(root: Path) -> Iterator[Synset]:
+    for pos, name in POS_FILES.items():
+        with open(root / name, encoding="latin-1") as handle:
+            for line in handle:
+                if line.startswith(" "):
+                    continue
+                yield _parse(pos, line)
+
+
+def _parse(pos: str, line: str) -> Synset:
+    data, _, gloss = line.partition("|")
+    fields = data.split()
+    offset = fields[0]
+    count = int(fields[3], 16)
+    lemmas = []
+    for k in range(count):
+        lemma = fields[4 + 2 * k].lower()
+        lemmas.append(lemma.split("(")[0].replace("_", " "))
+    at = 4 + 2 * count
+    n_pointers = int(fields[at])
+    similar = []
+    for k in range(n_pointers):
+        symbol, target = fields[at + 1 + 4 * k], fields[at + 2 + 4 * k]
+        if symbol == SIMILAR:
+            similar.append(target)
+    return Synset(pos, offset, tuple(lemmas), tuple(similar), gloss.strip())
+
+
+def exceptions(root: Path) -> dict[str, str]:
+    """Irregular inflected forms: 'geese' -> 'goose'."""
+    out: dict[str, str] = {}
+    for name in ("noun.exc", "verb.exc", "adj.exc", "adv.exc"):
+        with open(root / name, encoding="latin-1") as handle:
+            for line in handle:
+                parts = line.split()
+                if len(parts) >= 2:
+                    out.setdefault(parts[0].replace("_", " "), parts[1].replace("_", " "))
+    return out

@@ -1,0 +1,172 @@
+"""The spin (reconstruction) detector, on phrases written for these tests."""
+
+from __future__ import annotations
+
+import gzip
+from pathlib import Path
+
+import pytest
+
+from cleaner.document import Document
+from cleaner.model import Applicability, Category, Severity
+from cleaner.spin import morph
+from cleaner.spin.candidates import Generator
+from cleaner.spin.detect import SpinDetector
+from cleaner.spin.docscore import document_score
+from cleaner.spin.gate import Gate
+from cleaner.spin.learn import build_phrase_table
+from cleaner.spin.ngrams import count_ngrams, load_counts
+from cleaner.spin.resources import Resources, neighbour_tables
+from cleaner.spin.swaps import SwapTable, aligned_swaps, learn_swaps
+from cleaner.spin.text import normalize, words
+
+# A constant gate: every candidate gets the same confidence (one leaf).
+CONSTANT = Gate(names=(), baseline=0.0, trees=(((-1,), (0.0,), (0,), (0,), (3.0,)),), warning_at=0.9, hint_at=0.5)
+
+
+def tiny_resources() -> Resources:
+    terms = frozenset({"red car", "fast train", "quick train", "cup of tea"})
+    phrases = {"red car": 5, "big house": 3, "cup of": 4, "of tea": 4}
+    synonyms = {
+        "crimson": ("red",),
+        "wagon": ("car", "cart"),
+        "speedy": ("fast", "quick"),
+        "locomotive": ("train",),
+        "mug": ("cup",),
+        "brew": ("tea",),
+    }
+    swaps = learn_swaps([("speedy locomotive", ["fast train"])])
+    return Resources(
+        synonyms=synonyms,
+        terms=terms,
+        phrases=phrases,
+        swaps=swaps,
+        lm=None,
+        neighbour_rows=neighbour_tables([*terms, *phrases]),
+    )
+
+
+def test_words_break_at_punctuation_but_not_hyphens() -> None:
+    ws = words("Deep-learning works. Well")
+    assert [w.norm for w in ws] == ["deep", "learning", "works", "well"]
+    assert [w.joined for w in ws] == [False, True, True, False]
+    assert normalize("Hidden-Layer’s  Output") == "hidden layer's output"
+
+
+@pytest.mark.parametrize(
+    ("word", "base", "kind"), [("wagons", "wagon", "s"), ("berries", "berry", "s"), ("parked", "park", "ed")]
+)
+def test_morph_round_trip(word: str, base: str, kind: str) -> None:
+    assert (base, kind) in morph.bases(word)
+    assert morph.inflect(base, kind) == word
+
+
+def test_aligned_swaps_pair_words_one_to_one() -> None:
+    assert aligned_swaps("crimson wagon parked", "red car parked") == [("crimson", "red"), ("wagon", "car")]
+
+
+def test_learn_swaps_counts_each_pair_once_and_base_forms(tmp_path: Path) -> None:
+    table = learn_swaps([("shiny wagons", ["bright cars"]), ("shiny wagon", ["bright car", "bright car"])])
+    assert table.originals("shiny") == {"bright": 2}
+    assert table.originals("wagon") == {"car": 2}
+    path = tmp_path / "swaps.tsv.gz"
+    table.save(path)
+    assert SwapTable.load(path).counts == table.counts
+
+
+def test_generator_reconstructs_a_two_word_swap() -> None:
+    gen = Generator(tiny_resources())
+    found = {(c.replacement(), c.span) for c in gen.candidates(words("We saw a crimson wagon today."))}
+    assert ("red car", (3, 4)) in found
+
+
+def test_generator_keeps_unchanged_edge_words_out_of_the_span() -> None:
+    gen = Generator(tiny_resources())
+    cands = list(gen.candidates(words("Take a mug of tea.")))
+    assert any(c.replacement() == "cup" and c.span == (2, 2) for c in cands)
+
+
+def test_generator_leaves_attested_phrases_alone() -> None:
+    gen = Generator(tiny_resources())
+    assert list(gen.candidates(words("A red car and a big house."))) == []
+
+
+def test_generator_does_not_cross_punctuation() -> None:
+    gen = Generator(tiny_resources())
+    assert list(gen.candidates(words("It was crimson. Wagon wheels turned."))) == []
+
+
+def test_detector_hit_offsets_and_reconstruction() -> None:
+    text = "They rode a speedy locomotive home."
+    hits = SpinDetector(tiny_resources(), CONSTANT).hits(text)
+    assert len(hits) == 1
+    hit = hits[0]
+    assert text[hit.start : hit.end] == "speedy locomotive"
+    assert hit.original == "fast train"
+    assert 0.9 < hit.confidence < 1.0
+
+
+def test_gate_round_trips_through_json(tmp_path: Path) -> None:
+    gate = Gate(("a",), -1.0, (((0, -1, -1), (0.5, 0.0, 0.0), (1, 0, 0), (2, 0, 0), (0.0, -2.0, 2.0)),))
+    path = tmp_path / "gate.json"
+    gate.save(path)
+    loaded = Gate.load(path)
+    assert loaded.confidence([0.0]) == pytest.approx(gate.confidence([0.0]))
+    assert loaded.confidence([1.0]) > 0.7 > 0.1 > loaded.confidence([0.0])
+
+
+def test_document_score_grows_with_density_and_confidence() -> None:
+    clean = document_score([], 2000)
+    one_weak = document_score([0.3], 2000)
+    several = document_score([0.95, 0.9, 0.97, 0.92], 400)
+    assert clean < 0.2
+    assert one_weak < 0.3
+    assert several > 0.9
+    assert document_score([], 0) == 0.0
+
+
+def test_count_ngrams_and_learn_table(tmp_path: Path) -> None:
+    counts = count_ngrams(["The cat sat. The cat ran."])
+    assert counts["the cat"] == 2
+    assert "sat the" not in counts
+    (tmp_path / "a.txt").write_text("Hidden layer sizes vary. Hidden layer sizes matter.", encoding="utf-8")
+    (tmp_path / "b.jsonl").write_text('{"text": "A hidden layer helps."}\n', encoding="utf-8")
+    out = tmp_path / "table.tsv.gz"
+    files, kept = build_phrase_table([tmp_path], out, min_count=2)
+    assert files == 2
+    table = load_counts(out)
+    assert table["hidden layer"] == 3
+    assert "layer helps" not in table
+    assert kept == len(table)
+    with gzip.open(out, "rt", encoding="utf-8") as handle:
+        assert handle.readline().count("\t") == 1
+
+
+def test_learned_table_makes_a_phrase_attested(tmp_path: Path) -> None:
+    res = tiny_resources()
+    res.extra_phrases = {"crimson wagon": 3}
+    assert list(Generator(res).candidates(words("a crimson wagon"))) == []
+
+
+def test_reconstruct_detector_with_builtin_data() -> None:
+    from cleaner.detectors.reconstruct import ReconstructDetector, match_case
+
+    detector = ReconstructDetector()
+    doc = Document.plain("Our models rely on profound learning to rank the bosom malignancy images.")
+    findings = detector.check(doc)
+    spans = {doc.text[f.start : f.end].lower(): f for f in findings}
+    assert "profound" in spans
+    finding = spans["profound"]
+    assert finding.suggestions == ("deep",)
+    assert finding.category is Category.TORTURED_PHRASE
+    assert finding.applicability is Applicability.UNSAFE
+    assert finding.severity in (Severity.WARNING, Severity.SUGGESTION)
+    assert match_case("Profound", "deep") == "Deep"
+
+
+def test_reconstruct_detector_is_quiet_on_plain_prose() -> None:
+    from cleaner.detectors.reconstruct import ReconstructDetector
+
+    doc = Document.plain("We trained a deep learning model on the data and report the results in the table below.")
+    loud = [f for f in ReconstructDetector().check(doc) if f.severity >= Severity.WARNING]
+    assert loud == []
