@@ -19,6 +19,13 @@ class Settings:
     spin: bool = False  # the reconstruction detector (cleaner.spin): opt-in until it is fast
     phrase_tables: tuple[str, ...] = ()  # tables written by `cleaner learn`
     encoding: str | None = None
+    # Shared by several parts of the tool; each part reads only its own keys.
+    languagetool: str = "off"  # off | auto | URL of a LanguageTool server
+    vocabulary_accept: tuple[str, ...] = ()  # word-list files: never flag these spellings
+    vocabulary_reject: tuple[str, ...] = ()  # word-list files: always flag these words
+    readability: dict[str, float] = field(default_factory=dict)  # metric -> threshold
+    jobs: int = 1
+    stdin_filename: str | None = None
 
     def wants(self, finding: Finding) -> bool:
         """Whether --select/--ignore keep a finding (ids, rule names or categories)."""
