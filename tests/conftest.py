@@ -1,11 +1,13 @@
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
 
 REPO = Path(__file__).resolve().parents[1]
-SHARED = REPO.parent / "shared"
+# CLEANER_SHARED points elsewhere, e.g. from a git worktree that is not beside ../shared.
+SHARED = Path(os.environ.get("CLEANER_SHARED") or REPO.parent / "shared")
 
 
 @pytest.fixture
