@@ -10,7 +10,11 @@ from cleaner import markup, sources
 from cleaner.config import Settings
 from cleaner.detectors import Detector, RulesDetector, build
 from cleaner.document import Document
-from cleaner.model import Finding
+from cleaner.model import Category, Finding
+from cleaner.spin.docscore import document_score
+
+# Findings that are evidence of spinning or machine translation (grammar and style slips are not).
+SCORED_CATEGORIES = frozenset({Category.TORTURED_PHRASE, Category.IDIOM_CALQUE, Category.MISTRANSLATION})
 
 
 @dataclass(slots=True)
@@ -22,6 +26,8 @@ class FileResult:
     document: Document | None = None
     error: str | None = None
     source_file: sources.SourceFile | None = None
+    document_score: float | None = None  # probability the text was spun or machine-translated
+
 
     @property
     def words(self) -> int:
@@ -37,11 +43,17 @@ class Engine:
         self.notices: list[str] = []
 
     def check_document(self, doc: Document) -> list[Finding]:
+        return self.analyse(doc)[0]
+
+    def analyse(self, doc: Document) -> tuple[list[Finding], float]:
+        """Findings to report, and the document score from every content finding (hints included)."""
         raw: list[Finding] = []
         for detector in self.detectors:
             raw.extend(detector.check(doc))
             if isinstance(detector, RulesDetector):
                 self.notices.extend(str(t) for t in detector.take_timeouts())
+        evidence = [f.confidence for f in resolve([f for f in raw if f.category in SCORED_CATEGORIES])]
+        score = document_score(evidence, doc.word_count)
         kept = []
         for finding in raw:
             if not self.settings.wants(finding):
@@ -50,11 +62,12 @@ class Engine:
             if severity < self.settings.min_severity:
                 continue
             kept.append(replace(finding, severity=severity) if severity != finding.severity else finding)
-        return [place(doc, f) for f in resolve(kept)]
+        return [place(doc, f) for f in resolve(kept)], score
 
     def check_source(self, source: sources.SourceFile, fmt: str | None = None) -> FileResult:
         doc = markup.to_document(source.path, source.text, fmt)
-        return FileResult(source.path, self.check_document(doc), doc, source_file=source)
+        findings, score = self.analyse(doc)
+        return FileResult(source.path, findings, doc, source_file=source, document_score=score)
 
     def check_text(self, text: str, path: str = "<text>", fmt: str | None = None) -> FileResult:
         return self.check_source(sources.SourceFile(path=path, text=text, encoding="utf-8"), fmt)

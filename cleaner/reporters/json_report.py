@@ -40,6 +40,8 @@ def file_dict(result: FileResult) -> dict[str, Any]:
     if result.error is not None:
         data["error"] = result.error
     data["words"] = result.words
+    if result.document_score is not None:
+        data["document_score"] = round(result.document_score, 4)
     data["findings"] = [finding_dict(f) for f in result.findings]
     return data
 

@@ -12,6 +12,8 @@ from rich.markup import escape
 from cleaner.engine import FileResult
 from cleaner.model import Severity
 
+LIKELY = 0.5  # document score from which the text report calls a file out
+
 STYLES = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.SUGGESTION: "cyan"}
 
 
@@ -29,6 +31,11 @@ def render(results: Sequence[FileResult], stream: TextIO, options: object) -> No
             arrow = f"  → {escape(f.suggestions[0])}" if f.suggestions else ""
             style = STYLES[f.severity]
             console.print(f"{where}  [{style}]{f.rule_id}[/]  {escape(f.message)}[green]{arrow}[/]")
+        if result.document_score is not None and result.document_score >= LIKELY:
+            console.print(
+                f"{escape(result.path)}: [bold]likely spun or machine-translated[/] "
+                f"(document score {result.document_score:.2f})"
+            )
     console.print(_summary(results, counts))
 
 
