@@ -1,0 +1,142 @@
+"""Markdown and HTML inputs: only prose is checked, findings point into the source, fixes land there."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from cleaner import fix, markup
+from cleaner.cli import app
+from cleaner.engine import Engine
+
+runner = CliRunner()
+
+MARKDOWN = """---
+title: profound learning
+---
+# Profound learning in *practice*
+
+> We used a profound
+> learning model on *colossal* information.
+
+- See `profound learning` and <https://profound.learning/>.
+- A [profound learning](https://example.org/profound-learning) tool: https://colossal.information/x
+
+| term | note |
+|---|---|
+| ok | colossal information |
+
+    profound learning in an indented code block
+
+```python
+profound_learning = "profound learning"
+```
+
+<div>
+colossal information
+</div>
+
+<!-- profound learning -->
+"""
+
+HTML = """<!doctype html>
+<html><head><title>t</title><style>p { content: "profound learning" }</style>
+<script>var s = "colossal information";</script></head>
+<body><h1>Profound learning</h1>
+<p>We used a <em>profound</em> learning model on colossal&nbsp;information.</p>
+<pre>profound learning</pre><!-- colossal information -->
+<p>A <a href="https://profound.learning/">profound
+learning</a> tool.</p>
+</body></html>
+"""
+
+
+@pytest.fixture(scope="module")
+def engine() -> Engine:
+    return Engine()
+
+
+def spans(engine: Engine, text: str, path: str) -> list[tuple[str, int, int, str]]:
+    result = engine.check_text(text, path)
+    return [(f.rule_id, f.line, f.column, text[f.start : f.end]) for f in result.findings]
+
+
+def test_format_for() -> None:
+    assert markup.format_for("docs/a.md") == "markdown"
+    assert markup.format_for("a.MDX") == "markdown"
+    assert markup.format_for("a.markdown") == "markdown"
+    assert markup.format_for("x/index.htm") == "html"
+    assert markup.format_for("a.html") == "html"
+    assert markup.format_for("a.txt") == "text"
+    assert markup.format_for("README") == "text"
+
+
+def test_markdown_prose_only_and_offsets(engine: Engine) -> None:
+    found = sorted(spans(engine, MARKDOWN, "a.md"), key=lambda f: (f[1], f[2]))
+    assert found == [
+        ("TP002", 4, 3, "Profound learning"),
+        ("TP002", 6, 13, "profound\n> learning"),
+        ("TP008", 7, 22, "colossal* information"),
+        ("TP002", 10, 6, "profound learning"),
+        ("TP008", 14, 8, "colossal information"),
+    ]
+
+
+def test_markdown_text_view(engine: Engine) -> None:
+    doc = engine.check_text(MARKDOWN, "a.md").document
+    assert doc is not None
+    assert "title" not in doc.text
+    assert "https" not in doc.text
+    assert "profound_learning" not in doc.text
+    assert "indented code" not in doc.text
+    assert "<div>" not in doc.text and "-->" not in doc.text
+    assert "on colossal information." in doc.text  # emphasis marks dropped, words joined
+    assert "A profound learning tool:" in doc.text  # link text kept, target dropped
+
+
+def test_html_prose_only_and_offsets(engine: Engine) -> None:
+    found = sorted(spans(engine, HTML, "a.html"), key=lambda f: (f[1], f[2]))
+    assert found == [
+        ("TP002", 4, 11, "Profound learning"),
+        ("TP002", 5, 18, "profound</em> learning"),
+        ("TP008", 5, 50, "colossal&nbsp;information"),
+        ("TP002", 7, 43, "profound\nlearning"),
+    ]
+
+
+def test_stdin_filename_picks_the_format() -> None:
+    result = runner.invoke(app, ["check", "--stdin-filename", "x.md", "-"], input="Use `profound learning` here.\n")
+    assert "TP002" not in result.stdout
+    result = runner.invoke(app, ["check", "--stdin-filename", "x.txt", "-"], input="Use `profound learning` here.\n")
+    assert "x.txt:1:6  TP002" in result.stdout
+
+
+def test_markdown_fix_round_trip(tmp_path: Path, engine: Engine) -> None:
+    path = tmp_path / "a.md"
+    path.write_text(MARKDOWN, encoding="utf-8")
+    outcome = fix.fix_path(engine, str(path), unsafe=True)
+    fixed = outcome.fixed
+    assert "# Deep learning in *practice*" in fixed
+    assert "| ok | big data |" in fixed
+    assert "A [deep learning](https://example.org/profound-learning) tool" in fixed
+    # code, front matter, URLs, HTML blocks and comments are untouched; marks the fix would cross are left
+    for kept in ("title: profound learning", "`profound learning`", "<https://profound.learning/>",
+                 'profound_learning = "profound learning"', "<div>\ncolossal information\n</div>",
+                 "<!-- profound learning -->", "*colossal* information", "profound\n> learning"):  # fmt: skip
+        assert kept in fixed, kept
+    again = fix.fix_source(engine, outcome.source.__class__(str(path), fixed, "utf-8"), unsafe=True)  # type: ignore[union-attr]
+    assert again.fixed == fixed
+
+
+def test_html_fix_round_trip(tmp_path: Path, engine: Engine) -> None:
+    path = tmp_path / "a.html"
+    path.write_text(HTML, encoding="utf-8")
+    outcome = fix.fix_path(engine, str(path), unsafe=True)
+    assert "<h1>Deep learning</h1>" in outcome.fixed
+    assert '<a href="https://profound.learning/">deep learning</a>' in outcome.fixed
+    # spans that cross markup (a tag, an entity) are offered, not applied; nothing else changes
+    expected = HTML.replace("<h1>Profound learning</h1>", "<h1>Deep learning</h1>")
+    expected = expected.replace('learning/">profound\nlearning</a>', 'learning/">deep learning</a>')
+    assert outcome.fixed == expected
