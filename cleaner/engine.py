@@ -11,6 +11,7 @@ from cleaner.config import Settings
 from cleaner.detectors import Detector, RulesDetector, build
 from cleaner.document import Document
 from cleaner.model import Category, Finding
+from cleaner.rulepack import Rule
 from cleaner.spin.docscore import document_score
 
 # Findings that are evidence of spinning or machine translation (grammar and style slips are not).
@@ -41,6 +42,10 @@ class Engine:
         self.settings = settings or Settings()
         self.detectors = list(detectors) if detectors is not None else build(self.settings)
         self.notices: list[str] = []
+
+    def rules(self) -> list[Rule]:
+        """The rule-pack rules this engine runs (for reporters that describe them)."""
+        return [rule for d in self.detectors if isinstance(d, RulesDetector) for rule in d.matcher.rules]
 
     def check_document(self, doc: Document) -> list[Finding]:
         return self.analyse(doc)[0]

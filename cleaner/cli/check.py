@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import os
 import sys
+from dataclasses import replace
 from pathlib import Path
 from typing import Annotated
 
@@ -106,7 +107,7 @@ def check(
         warn(notice)
     if known is not None:
         baselines.leave_out(results, known)
-    _render(results, output_format, output)
+    _render(results, output_format, output, ReportOptions(rules=tuple(engine.rules())))
     failed = any(f.severity >= settings.fail_on for r in results for f in r.findings)
     unreadable = any(r.error is not None for r in results)
     raise typer.Exit(EXIT_FINDINGS if failed or unreadable else EXIT_OK)
@@ -132,15 +133,17 @@ def _listed_files(files_from: str | None) -> list[str]:
     return out
 
 
-def _render(results: list[FileResult], output_format: OutputFormat, output: Path | None) -> None:
+def _render(
+    results: list[FileResult], output_format: OutputFormat, output: Path | None, options: ReportOptions
+) -> None:
     to_terminal = output is None and sys.stdout.isatty()
     color = output_format is OutputFormat.TEXT and to_terminal and "NO_COLOR" not in os.environ
     render = reporter_for(output_format)
     if output is None:
-        render(results, sys.stdout, ReportOptions(color=color))
+        render(results, sys.stdout, replace(options, color=color))
         return
     buffer = io.StringIO()
-    render(results, buffer, ReportOptions(color=False))
+    render(results, buffer, options)
     try:
         writeback.write_atomic(str(output), buffer.getvalue().encode("utf-8"))
     except OSError as exc:
