@@ -6,7 +6,7 @@ import sys
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 
-from cleaner import markup, sources
+from cleaner import markup, sources, suppressions
 from cleaner.config import Settings
 from cleaner.detectors import Detector, RulesDetector, build
 from cleaner.document import Document
@@ -60,15 +60,15 @@ class Engine:
         evidence = [f.confidence for f in resolve([f for f in raw if f.category in SCORED_CATEGORIES])]
         score = document_score(evidence, doc.word_count)
         settings = self.settings.for_path(doc.path)
+        placed = [place(doc, f) for f in raw if settings.wants(f)]
+        placed, about_suppressions = suppressions.apply(doc, placed)
         kept = []
-        for finding in raw:
-            if not settings.wants(finding):
-                continue
+        for finding in placed + [f for f in about_suppressions if settings.wants(f)]:
             severity = settings.severity_for(finding)
             if severity < settings.min_severity:
                 continue
             kept.append(replace(finding, severity=severity) if severity != finding.severity else finding)
-        return [place(doc, f) for f in resolve(kept)], score
+        return resolve(kept), score
 
     def check_source(self, source: sources.SourceFile, fmt: str | None = None) -> FileResult:
         doc = markup.to_document(source.path, source.text, fmt)
