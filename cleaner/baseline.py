@@ -1,8 +1,8 @@
 """Baselines: today's findings recorded so that only new ones are reported and fail CI.
 
 A finding is known when the baseline holds one with the same path, rule,
-flagged text and context (the few words either side, spacing and case
-ignored). Line numbers are not part of the match, so findings survive lines
+flagged text and context (the few words either side on the same line,
+spacing and case ignored). Line numbers are not part of the match, so findings survive lines
 added or removed above them. Each recorded finding excuses one finding: a
 phrase that appears once more than before is new.
 """
@@ -39,8 +39,12 @@ def key_path(path: str, root: str) -> str:
 
 
 def context(source: str, finding: Finding) -> str:
-    before = _WORD.findall(source[max(0, finding.start - 80) : finding.start])[-CONTEXT_WORDS:]
-    after = _WORD.findall(source[finding.end : finding.end + 80])[:CONTEXT_WORDS]
+    """Up to three words either side of the span, on its own lines (other lines may change freely)."""
+    line_start = max(source.rfind("\n", 0, finding.start) + 1, finding.start - 80)
+    line_end = source.find("\n", finding.end)
+    line_end = min(len(source) if line_end < 0 else line_end, finding.end + 80)
+    before = _WORD.findall(source[line_start : finding.start])[-CONTEXT_WORDS:]
+    after = _WORD.findall(source[finding.end : line_end])[:CONTEXT_WORDS]
     return " ".join(before).lower() + " | " + " ".join(after).lower()
 
 
@@ -73,6 +77,7 @@ def entries(results: Iterable[FileResult], root: str) -> list[dict[str, Any]]:
 def write(results: Iterable[FileResult], output: str) -> int:
     """Record every finding in ``results``; returns how many."""
     root = os.path.dirname(os.path.abspath(output))
+    os.makedirs(root, exist_ok=True)
     recorded = entries(results, root)
     data = {"version": VERSION, "tool": "cleaner", "findings": recorded}
     writeback.write_atomic(output, (json.dumps(data, ensure_ascii=False, indent=1) + "\n").encode("utf-8"))
