@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 LANG = "en_US"
@@ -87,18 +87,36 @@ def harder(metric: str, value: float, threshold: float) -> bool:
 
 @cache
 def _backend() -> Any:
-    """textstat's backend, with the CMU-dictionary download turned off (once per process)."""
+    """textstat's backend, with the CMU-dictionary download turned off (once per process).
+
+    Its syllable counter also gets a hyphenation dictionary that remembers
+    each word (textstat's own cache holds 128 entries; scoring spent half its
+    time re-hyphenating common words).
+    """
     from textstat.backend import counts as textstat_counts
     from textstat.backend import metrics
     from textstat.backend.counts import _count_syllables
 
     _count_syllables.get_cmudict = _no_cmudict
+    _count_syllables.get_pyphen = _cached_pyphen
     textstat_counts.count_syllables.cache_clear()
     return metrics
 
 
 def _no_cmudict(lang: str) -> None:
     del lang
+
+
+class _CachedHyphenator:
+    def __init__(self, lang: str) -> None:
+        from pyphen import Pyphen
+
+        self.positions = lru_cache(maxsize=1 << 16)(Pyphen(lang=lang).positions)
+
+
+@cache
+def _cached_pyphen(lang: str) -> _CachedHyphenator:
+    return _CachedHyphenator(lang)
 
 
 def score(text: str) -> Scores:

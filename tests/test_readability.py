@@ -127,6 +127,7 @@ def test_thresholds_become_findings(tmp_path: Path, monkeypatch: pytest.MonkeyPa
     found = [(f["rule"], f["line"], f["severity"], f["category"]) for f in entry["findings"]]
     # the dense paragraph (line 5) and the document (reported at its first paragraph, line 1)
     assert sorted(found) == [("RD001", 5, "error", "readability"), ("RD002", 1, "error", "readability")]
+    assert entry["readability"]["flesch_kincaid_grade"] > 12
     message = next(f["message"] for f in entry["findings"] if f["rule"] == "RD001")
     assert "flesch kincaid grade" in message and "(limit 12)" in message and "(minimum 30)" in message
     assert runner.invoke(app, ["check", "--no-config", "doc.md"]).exit_code == 0

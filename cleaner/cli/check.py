@@ -90,6 +90,7 @@ def check(
             phrase_tables=listed(phrases),
             stdin_filename=stdin_filename,
             baseline=None if baseline is None else str(baseline),
+            scores=True if output_format is OutputFormat.HTML else None,  # the page shows readability
         )
         engine = Engine(settings)
         known = baselines.load(settings.baseline) if settings.baseline else None
