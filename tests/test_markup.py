@@ -140,3 +140,32 @@ def test_html_fix_round_trip(tmp_path: Path, engine: Engine) -> None:
     expected = HTML.replace("<h1>Profound learning</h1>", "<h1>Deep learning</h1>")
     expected = expected.replace('learning/">profound\nlearning</a>', 'learning/">deep learning</a>')
     assert outcome.fixed == expected
+
+
+PIECES = [
+    *"ab \n\t*_`[]()<>!&#;-=|+~\\\r", "<!--", "-->", "<p>", "</p>", "<em>", "&amp;", "```", "---\n", "<![ ",
+    "http://x.y", "<script>", "</script>", "<pre>", "é", "\u2028", "&#99999999;", "<!", "</", "profound learning",
+]
+
+
+@pytest.mark.parametrize("fmt", ["markdown", "html"])
+def test_any_markup_maps_back_to_the_source(fmt: str) -> None:
+    """Whatever the input, the prose view's runs are the source's characters and findings lie inside it."""
+    from hypothesis import HealthCheck, given, settings
+    from hypothesis import strategies as st
+
+    engine = Engine()
+
+    @settings(max_examples=100, deadline=None, suppress_health_check=list(HealthCheck))
+    @given(st.lists(st.sampled_from(PIECES), max_size=80).map("".join))
+    def prop(source: str) -> None:
+        doc = markup.to_document("x", source, fmt)
+        assert doc.offsets is not None
+        runs = zip(doc.offsets.text_starts, doc.offsets.source_starts, doc.offsets.lengths, strict=True)
+        for text_start, source_start, length in runs:
+            assert doc.text[text_start : text_start + length] == source[source_start : source_start + length]
+        for finding in engine.check_text(source, "x.md" if fmt == "markdown" else "x.html").findings:
+            assert 0 <= finding.start <= finding.end <= len(source)
+            assert (finding.line, finding.column) == doc.line_col(finding.start)
+
+    prop()

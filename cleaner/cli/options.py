@@ -57,7 +57,3 @@ def listed(values: list[str] | None) -> tuple[str, ...] | None:
     """A repeatable comma-separated option; None when it was not given."""
     return None if not values else split_list(values)
 
-
-def flag(value: bool) -> bool | None:
-    """A plain on-switch: None (the file decides) unless it was given."""
-    return True if value else None

@@ -37,6 +37,13 @@ class _ProseParser(HTMLParser):
         line, column = self.getpos()
         return self.line_starts[line - 1] + column
 
+    def parse_marked_section(self, i: int, report: bool = True) -> int:
+        """``<![...`` that is not a proper marked section is read as a bogus comment (the parser asserts)."""
+        try:
+            return int(super().parse_marked_section(i, report))
+        except AssertionError:
+            return int(self.parse_bogus_comment(i, report))
+
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag in SKIPPED:
             self.skip_depth += 1
@@ -80,7 +87,10 @@ class _ProseParser(HTMLParser):
 
 def to_document(path: str, source: str) -> Document:
     parser = _ProseParser(source)
-    parser.feed(source)
-    parser.close()
+    try:
+        parser.feed(source)
+        parser.close()
+    except AssertionError:  # the standard parser still asserts on some malformed declarations
+        parser.builder.insert(BLOCK_BREAK)
     text, offsets = parser.builder.build()
     return Document(path=path, source=source, text=text, offsets=offsets, format="html")
