@@ -57,6 +57,7 @@ def test_sarif_is_valid_and_carries_rules_and_fixes(sample: Path) -> None:
         lines = source.splitlines(keepends=True)
         assert lines[region["startLine"] - 1][region["startColumn"] - 1 :].startswith(flagged)
         assert run["tool"]["driver"]["rules"][item["ruleIndex"]]["id"] == item["ruleId"]
+        assert len(item["partialFingerprints"]["cleanerContext/v1"]) == 24
     fixed = source
     replacements = [
         r for item in run["results"] for fix in item["fixes"] for c in fix["artifactChanges"] for r in c["replacements"]

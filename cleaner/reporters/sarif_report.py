@@ -15,6 +15,7 @@ from typing import Any, TextIO
 from urllib.parse import quote
 
 from cleaner import __version__
+from cleaner.baseline import fingerprint
 from cleaner.document import Document
 from cleaner.engine import FileResult
 from cleaner.model import Finding, Severity
@@ -24,6 +25,7 @@ from cleaner.rulepack import Rule
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 LEVELS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.SUGGESTION: "note"}
 INFORMATION_URI = "https://pypi.org/project/cleaner/"
+FINGERPRINT = "cleanerContext/v1"  # the baseline's fingerprint: path, rule, text and words around it, not the line
 
 
 def uri_for(path: str) -> str:
@@ -85,6 +87,7 @@ def result_dict(result: FileResult, finding: Finding, rule_index: int) -> dict[s
         "level": LEVELS[finding.severity],
         "message": {"text": finding.message + (f" → {finding.suggestions[0]}" if finding.suggestions else "")},
         "locations": [{"physicalLocation": {**location, "region": where}}],
+        "partialFingerprints": {FINGERPRINT: fingerprint(result.path, finding, result.document.source)},
         "properties": {"category": finding.category.value, "confidence": round(finding.confidence, 3)},
     }
     fixes = []
