@@ -44,6 +44,7 @@ def test_recorded_findings_are_left_out(repo: Path) -> None:
     result = check("--baseline", "ci/baseline.json", "docs")
     assert result.exit_code == 0
     assert rules(result) == []
+    assert "cleaner: 2 findings in the baseline left out" in result.stderr
 
 
 def test_line_shifts_keep_matching_and_new_findings_fail(repo: Path) -> None:

@@ -107,7 +107,8 @@ def check(
     for notice in dict.fromkeys(engine.notices):
         warn(notice)
     if known is not None:
-        baselines.leave_out(results, known)
+        left_out = baselines.leave_out(results, known)
+        print(f"cleaner: {left_out} finding{'s' if left_out != 1 else ''} in the baseline left out", file=sys.stderr)
     _render(results, output_format, output, ReportOptions(rules=tuple(engine.rules())))
     failed = any(f.severity >= settings.fail_on for r in results for f in r.findings)
     unreadable = any(r.error is not None for r in results)
