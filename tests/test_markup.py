@@ -35,7 +35,8 @@ profound_learning = "profound learning"
 ```
 
 <div>
-colossal information
+colossal information <script>profound learning</script>
+<!-- colossal information --><code>profound learning</code>
 </div>
 
 <!-- profound learning -->
@@ -81,6 +82,7 @@ def test_markdown_prose_only_and_offsets(engine: Engine) -> None:
         ("TP008", 7, 22, "colossal* information"),
         ("TP002", 10, 6, "profound learning"),
         ("TP008", 14, 8, "colossal information"),
+        ("TP008", 23, 1, "colossal information"),  # an HTML block is read as HTML
     ]
 
 
@@ -91,7 +93,7 @@ def test_markdown_text_view(engine: Engine) -> None:
     assert "https" not in doc.text
     assert "profound_learning" not in doc.text
     assert "indented code" not in doc.text
-    assert "<div>" not in doc.text and "-->" not in doc.text
+    assert "<div>" not in doc.text and "-->" not in doc.text and "script" not in doc.text
     assert "on colossal information." in doc.text  # emphasis marks dropped, words joined
     assert "A profound learning tool:" in doc.text  # link text kept, target dropped
 
@@ -123,7 +125,8 @@ def test_markdown_fix_round_trip(tmp_path: Path, engine: Engine) -> None:
     assert "A [deep learning](https://example.org/profound-learning) tool" in fixed
     # code, front matter, URLs, HTML blocks and comments are untouched; marks the fix would cross are left
     for kept in ("title: profound learning", "`profound learning`", "<https://profound.learning/>",
-                 'profound_learning = "profound learning"', "<div>\ncolossal information\n</div>",
+                 'profound_learning = "profound learning"', "<div>\nbig data <script>profound learning</script>",
+                 "<!-- colossal information --><code>profound learning</code>",
                  "<!-- profound learning -->", "*colossal* information", "profound\n> learning"):  # fmt: skip
         assert kept in fixed, kept
     again = fix.fix_source(engine, outcome.source.__class__(str(path), fixed, "utf-8"), unsafe=True)  # type: ignore[union-attr]

@@ -23,15 +23,26 @@ BLOCK_BREAK = "\n\n"
 
 
 class _ProseParser(HTMLParser):
-    def __init__(self, source: str) -> None:
+    """Reads ``source[start:end]``, writing its prose into ``builder`` with offsets into the whole source."""
+
+    def __init__(self, source: str, builder: TextBuilder, start: int = 0, end: int | None = None) -> None:
         super().__init__(convert_charrefs=False)
         self.source = source
-        self.builder = TextBuilder()
+        self.builder = builder
+        self.start = start
+        self.end = len(source) if end is None else end
         self.skip_depth = 0
-        self.line_starts = [0]
-        for i, char in enumerate(source):
-            if char == "\n":
+        self.line_starts = [start]
+        for i in range(start, self.end):
+            if source[i] == "\n":
                 self.line_starts.append(i + 1)
+
+    def run(self) -> None:
+        try:
+            self.feed(self.source[self.start : self.end])
+            self.close()
+        except AssertionError:  # the standard parser still asserts on some malformed declarations
+            self.paragraph_break()
 
     def source_offset(self) -> int:
         line, column = self.getpos()
@@ -85,12 +96,13 @@ class _ProseParser(HTMLParser):
             self.builder.insert(html.unescape(f"&#{name};"))
 
 
+def write_prose(builder: TextBuilder, source: str, start: int = 0, end: int | None = None) -> None:
+    """Append the prose of the HTML in ``source[start:end]`` to ``builder`` (an HTML block in Markdown, say)."""
+    _ProseParser(source, builder, start, end).run()
+
+
 def to_document(path: str, source: str) -> Document:
-    parser = _ProseParser(source)
-    try:
-        parser.feed(source)
-        parser.close()
-    except AssertionError:  # the standard parser still asserts on some malformed declarations
-        parser.builder.insert(BLOCK_BREAK)
-    text, offsets = parser.builder.build()
+    builder = TextBuilder()
+    write_prose(builder, source)
+    text, offsets = builder.build()
     return Document(path=path, source=source, text=text, offsets=offsets, format="html")
