@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import subprocess
@@ -91,3 +92,29 @@ def test_python_hook_installs_cleaner_and_fails_on_the_bad_file(project: Path) -
         pytest.skip("no package index reachable to build the hook environment")
     assert failed.returncode == 1, failed.stdout + failed.stderr
     assert "bad.md:1:14  TP002" in failed.stdout
+
+
+def test_example_workflow_runs_cleaner_as_documented(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The example GitHub Actions workflow: its cleaner commands work, SARIF is uploaded, errors fail the job."""
+    import shlex
+
+    from typer.testing import CliRunner
+
+    from cleaner.cli import app
+
+    workflow = yaml.safe_load((REPO / "examples" / "github-actions.yml").read_text(encoding="utf-8"))
+    steps = workflow["jobs"]["prose"]["steps"]
+    assert any(s.get("uses", "").startswith("github/codeql-action/upload-sarif") for s in steps)
+    commands = [s["run"].split(" || ")[0] for s in steps if s.get("run", "").startswith("cleaner ")]
+    assert len(commands) == 2
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "bad.md").write_text(BAD, encoding="utf-8")
+    (tmp_path / ".cleaner.toml").write_text('[rules]\ntortured-phrase = "error"\n', encoding="utf-8")
+    (tmp_path / "changed.txt").write_text("bad.md\ndeleted.md\n", encoding="utf-8")
+    runner = CliRunner()
+    sarif_step, annotate_step = (shlex.split(c)[1:] for c in commands)
+    assert runner.invoke(app, sarif_step).exit_code == 1
+    assert json.loads((tmp_path / "cleaner.sarif").read_text(encoding="utf-8"))["runs"][0]["results"]
+    annotated = runner.invoke(app, annotate_step)
+    assert annotated.exit_code == 1  # an error fails the job
+    assert annotated.stdout.startswith("::error file=bad.md,line=1,col=14,")
