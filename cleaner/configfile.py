@@ -149,12 +149,13 @@ class Parser:
         return tuple(str(self.config.root / p) for p in self.strings(key, value))
 
     def rules(self, key: str, value: object) -> tuple[dict[str, Severity], tuple[str, ...], tuple[str, ...]]:
-        """``{ID or category: "off" | "on" | severity}`` -> (levels, turned off, turned on)."""
+        """``{ID or category: "off" | "on" | severity | bool}`` -> (levels, turned off, turned on)."""
         table = _named_table(self, key, value)
         levels: dict[str, Severity] = {}
         off: list[str] = []
         on: list[str] = []
-        for name, level in table.items():
+        for name, given in table.items():
+            level = ("on" if given else "off") if isinstance(given, bool) else given  # TP003 = false
             word = self.string(f"{key}.{name}", level).strip().lower()
             if word == "off":
                 off.append(name)

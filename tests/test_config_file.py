@@ -58,6 +58,8 @@ def test_pyproject_rules_table_and_cli_beats_config(project: Path) -> None:
     assert result.exit_code == 1
     assert check("--fail-on", "error", "--select", "nothing", "b.txt").exit_code == 0
     assert sorted(rules_found(check("--no-config", "b.txt"))) == ["TP002", "TP008"]
+    (project / "pyproject.toml").write_text("[tool.cleaner.rules]\nTP008 = false\n", encoding="utf-8")
+    assert rules_found(check("b.txt")) == ["TP002"]
 
 
 def test_config_option_and_relative_paths(project: Path, tmp_path: Path) -> None:
