@@ -117,7 +117,8 @@ class Parser:
             key = raw_key.replace("_", "-")
             handler = TOP_LEVEL.get(key)
             if handler is None:
-                raise ConfigError(f"{self.config.path}: unknown key `{self.prefix}{raw_key}`")
+                hint = " (in .cleaner.toml keys stand at top level, without [tool.cleaner])" if key == "tool" else ""
+                raise ConfigError(f"{self.config.path}: unknown key `{self.prefix}{raw_key}`{hint}")
             handler(self, raw_key, value, values)
         return values
 

@@ -114,6 +114,7 @@ def test_glob_regex() -> None:
 HOSTILE = {
     "unknown key": ("pyproject.toml", '[tool.cleaner]\ncolour = "red"\n', "unknown key `tool.cleaner.colour`"),
     "unknown dotfile key": (".cleaner.toml", "spinn = true\n", "unknown key `spinn`"),
+    "tool table in dotfile": (".cleaner.toml", "[tool.cleaner]\nspin = true\n", "keys stand at top level"),
     "wrong type": (".cleaner.toml", 'spin = "yes"\n', "`spin` must be a boolean"),
     "wrong list type": (".cleaner.toml", "select = 5\n", "`select` must be an array of strings, not an integer"),
     "bad severity": (".cleaner.toml", 'fail-on = "loud"\n', "`fail-on` unknown severity 'loud'"),
