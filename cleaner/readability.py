@@ -178,4 +178,7 @@ def paragraphs(text: str) -> list[tuple[int, int]]:
 
 def report(text: str) -> Report:
     """Scores for the whole text and for each paragraph."""
-    return Report(score(text), [Paragraph(s, e, score(text[s:e])) for s, e in paragraphs(text)])
+    parts = [Paragraph(s, e, score(text[s:e])) for s, e in paragraphs(text)]
+    if len(parts) == 1 and text.strip() == text[parts[0].start : parts[0].end]:
+        return Report(parts[0].scores, parts)  # one paragraph: the same figures (surrounding space counts for none)
+    return Report(score(text), parts)

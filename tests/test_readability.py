@@ -106,6 +106,13 @@ def test_paragraphs() -> None:
     assert report.paragraphs[2].scores.reason is not None
 
 
+def test_one_paragraph_document_scores_as_its_paragraph() -> None:
+    text = f"\n  {DENSE} {PLAIN}  \n\n"
+    report = readability.report(text)
+    assert len(report.paragraphs) == 1
+    assert report.document == readability.score(text) == report.paragraphs[0].scores
+
+
 def test_scores_are_lazy_without_thresholds() -> None:
     result = Engine().check_text(PLAIN)
     assert result.document is not None
