@@ -156,3 +156,18 @@ def test_missing_config_option(project: Path) -> None:
     result = check("--config", "nope.toml", "b.txt")
     assert result.exit_code == 2
     assert "nope.toml: cannot read configuration" in result.stderr
+
+
+def test_readme_example_is_a_valid_configuration(tmp_path: Path) -> None:
+    from conftest import REPO
+
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    section = readme[readme.index("## Configuration") :]
+    example = section[section.index("```toml\n") + len("```toml\n") : section.index("```\n", section.index("```toml"))]
+    (tmp_path / "pyproject.toml").write_text(example, encoding="utf-8")
+    values, _ = configfile.load(tmp_path / "pyproject.toml")
+    assert values["disabled"] == ("TP003",)
+    assert values["severity_overrides"]["readability"] is Severity.ERROR
+    assert values["readability"] == {"flesch_kincaid_grade": 12.0, "flesch_reading_ease": 30.0}
+    (override,) = values["overrides"]
+    assert override.matches(str(tmp_path / "docs" / "a" / "b.md")) and override.enable == ("TP003",)
