@@ -79,7 +79,6 @@ class Settings:
     disabled: tuple[str, ...] = ()  # rule ids, names or categories turned "off"
     overrides: tuple[Override, ...] = ()
     baseline: str | None = None
-    config_path: str | None = None
     scores: bool = False  # compute readability figures for every document (score and report commands)
 
     def for_path(self, path: str) -> Settings:

@@ -40,9 +40,7 @@ def settings_from(config: Path | None, no_config: bool, **given: Any) -> Setting
     """
     values: dict[str, Any] = {}
     if not no_config:
-        values, used = configfile.load(config)
-        if used is not None:
-            values["config_path"] = str(used)
+        values, _used = configfile.load(config)
     for key, value in given.items():
         if value is not None:
             values[key] = value
