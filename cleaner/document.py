@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from cleaner import sentences
+from cleaner import readability, sentences
 
 WORD_RE = re.compile(r"\w+(?:['’]\w+)*")
 
@@ -105,6 +105,11 @@ class Document:
     def sentences(self) -> list[tuple[int, int]]:
         """Sentence spans in ``text`` (Punkt with a built-in abbreviation list)."""
         return sentences.split(self.text)
+
+    @cached_property
+    def readability(self) -> readability.Report:
+        """Readability figures for the prose, per document and per paragraph (computed on first use)."""
+        return readability.report(self.text)
 
     @cached_property
     def word_count(self) -> int:

@@ -6,11 +6,12 @@ import sys
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 
-from cleaner import markup, sources
+from cleaner import markup, sources, suppressions
 from cleaner.config import Settings
 from cleaner.detectors import Detector, RulesDetector, build
 from cleaner.document import Document
 from cleaner.model import Category, Finding
+from cleaner.rulepack import Rule
 from cleaner.spin.docscore import document_score
 
 # Findings that are evidence of spinning or machine translation (grammar and style slips are not).
@@ -27,7 +28,7 @@ class FileResult:
     error: str | None = None
     source_file: sources.SourceFile | None = None
     document_score: float | None = None  # probability the text was spun or machine-translated
-
+    readability: dict[str, float] | None = None  # document readability figures, when they were asked for
 
     @property
     def words(self) -> int:
@@ -42,6 +43,10 @@ class Engine:
         self.detectors = list(detectors) if detectors is not None else build(self.settings)
         self.notices: list[str] = []
 
+    def rules(self) -> list[Rule]:
+        """The rule-pack rules this engine runs (for reporters that describe them)."""
+        return [rule for d in self.detectors if isinstance(d, RulesDetector) for rule in d.matcher.rules]
+
     def check_document(self, doc: Document) -> list[Finding]:
         return self.analyse(doc)[0]
 
@@ -54,20 +59,24 @@ class Engine:
                 self.notices.extend(str(t) for t in detector.take_timeouts())
         evidence = [f.confidence for f in resolve([f for f in raw if f.category in SCORED_CATEGORIES])]
         score = document_score(evidence, doc.word_count)
+        settings = self.settings.for_path(doc.path)
+        placed = [place(doc, f) for f in raw if settings.wants(f)]
+        placed, about_suppressions = suppressions.apply(doc, placed)
         kept = []
-        for finding in raw:
-            if not self.settings.wants(finding):
-                continue
-            severity = self.settings.severity_for(finding)
-            if severity < self.settings.min_severity:
+        for finding in placed + [f for f in about_suppressions if settings.wants(f)]:
+            severity = settings.severity_for(finding)
+            if severity < settings.min_severity:
                 continue
             kept.append(replace(finding, severity=severity) if severity != finding.severity else finding)
-        return [place(doc, f) for f in resolve(kept)], score
+        return resolve(kept), score
 
     def check_source(self, source: sources.SourceFile, fmt: str | None = None) -> FileResult:
         doc = markup.to_document(source.path, source.text, fmt)
         findings, score = self.analyse(doc)
-        return FileResult(source.path, findings, doc, source_file=source, document_score=score)
+        result = FileResult(source.path, findings, doc, source_file=source, document_score=score)
+        if self.settings.scores or self.settings.for_path(doc.path).readability:
+            result.readability = doc.readability.figures()
+        return result
 
     def check_text(self, text: str, path: str = "<text>", fmt: str | None = None) -> FileResult:
         return self.check_source(sources.SourceFile(path=path, text=text, encoding="utf-8"), fmt)
@@ -75,7 +84,8 @@ class Engine:
     def check_path(self, path: str, fmt: str | None = None) -> FileResult:
         try:
             if path == "-":
-                source = sources.decode(sys.stdin.buffer.read(), "-", self.settings.encoding)
+                name = self.settings.stdin_filename or "-"
+                source = sources.decode(sys.stdin.buffer.read(), name, self.settings.encoding)
             else:
                 source = sources.read(path, self.settings.encoding)
         except sources.UnreadableError as exc:

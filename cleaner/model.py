@@ -36,6 +36,7 @@ class Category(enum.StrEnum):
     SPELLING = "spelling"
     STYLE = "style"
     READABILITY = "readability"
+    SUPPRESSION = "suppression"  # inline suppressions that suppress nothing or cannot be read
 
 
 class Applicability(enum.StrEnum):

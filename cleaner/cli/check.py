@@ -2,16 +2,27 @@
 
 from __future__ import annotations
 
+import io
 import os
 import sys
+from dataclasses import replace
+from pathlib import Path
 from typing import Annotated
 
 import typer
 
-from cleaner.cli.app import EXIT_FINDINGS, EXIT_OK, app, fail_usage, split_list, warn
-from cleaner.config import Settings
+from cleaner import baseline as baselines
+from cleaner import writeback
+from cleaner.cli.app import EXIT_FINDINGS, EXIT_OK, app, fail_usage, warn
+from cleaner.cli.options import (
+    ConfigOption,
+    NoConfigOption,
+    StdinFilenameOption,
+    listed,
+    settings_from,
+    severity,
+)
 from cleaner.engine import Engine, FileResult
-from cleaner.model import Severity
 from cleaner.reporters import OutputFormat, ReportOptions, reporter_for
 from cleaner.rulepack import RuleError
 
@@ -20,18 +31,20 @@ SEVERITY_HELP = "suggestion, warning or error"
 
 @app.command()
 def check(
-    paths: Annotated[list[str], typer.Argument(help="Files or directories to check; '-' reads standard input.")],
+    paths: Annotated[
+        list[str] | None, typer.Argument(help="Files or directories to check; '-' reads standard input.")
+    ] = None,
     output_format: Annotated[OutputFormat, typer.Option("--format", "-f", help="Output format.")] = OutputFormat.TEXT,
     select: Annotated[
         list[str] | None, typer.Option(help="Only these rule ids, rule names or categories (comma-separated).")
     ] = None,
     ignore: Annotated[list[str] | None, typer.Option(help="Skip these rule ids, rule names or categories.")] = None,
-    min_severity: Annotated[str, typer.Option(help=f"Report findings at this level and above: {SEVERITY_HELP}.")] = (
-        "warning"
-    ),
-    fail_on: Annotated[str, typer.Option(help=f"Exit 1 when a finding reaches this level: {SEVERITY_HELP}.")] = (
-        "error"
-    ),
+    min_severity: Annotated[
+        str | None, typer.Option(help=f"Report findings at this level and above: {SEVERITY_HELP} (default warning).")
+    ] = None,
+    fail_on: Annotated[
+        str | None, typer.Option(help=f"Exit 1 when a finding reaches this level: {SEVERITY_HELP} (default error).")
+    ] = None,
     rules: Annotated[list[str] | None, typer.Option("--rules", help="Extra rule pack file or directory.")] = None,
     no_builtin_rules: Annotated[bool, typer.Option(help="Do not load the built-in rule packs.")] = False,
     encoding: Annotated[str | None, typer.Option(help="Decode files with this encoding (default UTF-8).")] = None,
@@ -39,12 +52,23 @@ def check(
         list[str] | None, typer.Option("--phrases", help="Phrase table from `cleaner learn` (repeatable).")
     ] = None,
     spin: Annotated[
-        bool,
+        bool | None,
         typer.Option(
             "--spin/--no-spin",
             help="Run the reconstruction detector for spun wording no rule names (slower: about 15k words/s).",
         ),
-    ] = False,
+    ] = None,
+    config: ConfigOption = None,
+    no_config: NoConfigOption = False,
+    stdin_filename: StdinFilenameOption = None,
+    output: Annotated[Path | None, typer.Option("--output", "-o", help="Write the report to this file.")] = None,
+    baseline: Annotated[
+        Path | None, typer.Option("--baseline", help="Leave out findings recorded in this baseline file.")
+    ] = None,
+    files_from: Annotated[
+        str | None,
+        typer.Option("--files-from", help="Read paths to check from this file, one a line ('-': standard input)."),
+    ] = None,
 ) -> None:
     """Check files for spun, tortured and machine-translated wording.
 
@@ -52,29 +76,77 @@ def check(
     input could not be read, 2 on a usage or configuration error.
     """
     try:
-        settings = Settings(
-            min_severity=Severity.parse(min_severity),
-            fail_on=Severity.parse(fail_on),
-            select=split_list(select),
-            ignore=split_list(ignore),
-            rule_paths=tuple(rules or ()),
-            builtin_rules=not no_builtin_rules,
+        settings = settings_from(
+            config,
+            no_config,
+            min_severity=severity(min_severity),
+            fail_on=severity(fail_on),
+            select=listed(select),
+            ignore=listed(ignore),
+            rule_paths=listed(rules),
+            builtin_rules=False if no_builtin_rules else None,
             encoding=encoding,
             spin=spin,
-            phrase_tables=tuple(phrases or ()),
+            phrase_tables=listed(phrases),
+            stdin_filename=stdin_filename,
+            baseline=None if baseline is None else str(baseline),
+            scores=True if output_format is OutputFormat.HTML else None,  # the page shows readability
         )
         engine = Engine(settings)
+        known = baselines.load(settings.baseline) if settings.baseline else None
     except (ValueError, RuleError) as exc:
         fail_usage(str(exc))
+    targets = [*(paths or []), *_listed_files(files_from)]
+    if not targets and files_from is None:
+        fail_usage("no paths to check (give PATH... or --files-from FILE)")
     results: list[FileResult] = []
-    for result in engine.check_paths(paths):
+    for result in engine.check_paths(targets):
         if result.error is not None:
             warn(f"{result.path}: {result.error}")
         results.append(result)
     for notice in dict.fromkeys(engine.notices):
         warn(notice)
-    color = output_format is OutputFormat.TEXT and sys.stdout.isatty() and "NO_COLOR" not in os.environ
-    reporter_for(output_format)(results, sys.stdout, ReportOptions(color=color))
+    if known is not None:
+        left_out = baselines.leave_out(results, known)
+        print(f"cleaner: {left_out} finding{'s' if left_out != 1 else ''} in the baseline left out", file=sys.stderr)
+    _render(results, output_format, output, ReportOptions(rules=tuple(engine.rules())))
     failed = any(f.severity >= settings.fail_on for r in results for f in r.findings)
     unreadable = any(r.error is not None for r in results)
     raise typer.Exit(EXIT_FINDINGS if failed or unreadable else EXIT_OK)
+
+
+def _listed_files(files_from: str | None) -> list[str]:
+    """Paths from --files-from; those that no longer exist (deleted in the change) are left out with a note."""
+    if files_from is None:
+        return []
+    try:
+        text = sys.stdin.read() if files_from == "-" else Path(files_from).read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        fail_usage(f"cannot read --files-from {files_from}: {exc}")
+    out = []
+    for line in text.splitlines():
+        path = line.strip()
+        if not path:
+            continue
+        if os.path.lexists(path):
+            out.append(path)
+        else:
+            warn(f"{path}: listed in --files-from but does not exist (deleted?); skipped")
+    return out
+
+
+def _render(
+    results: list[FileResult], output_format: OutputFormat, output: Path | None, options: ReportOptions
+) -> None:
+    to_terminal = output is None and sys.stdout.isatty()
+    color = output_format is OutputFormat.TEXT and to_terminal and "NO_COLOR" not in os.environ
+    render = reporter_for(output_format)
+    if output is None:
+        render(results, sys.stdout, replace(options, color=color))
+        return
+    buffer = io.StringIO()
+    render(results, buffer, options)
+    try:
+        writeback.write_atomic(str(output), buffer.getvalue().encode("utf-8"))
+    except OSError as exc:
+        fail_usage(f"cannot write {output}: {exc.strerror or exc}")

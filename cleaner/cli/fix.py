@@ -8,10 +8,10 @@ from typing import Annotated
 import typer
 
 from cleaner import fix, sources
-from cleaner.cli.app import EXIT_FINDINGS, EXIT_OK, app, fail_usage, split_list, warn
-from cleaner.config import Settings
+from cleaner.cli.app import EXIT_FINDINGS, EXIT_OK, app, fail_usage, warn
+from cleaner.cli.options import ConfigOption, NoConfigOption, StdinFilenameOption, listed, settings_from, severity
 from cleaner.engine import Engine
-from cleaner.model import Applicability, Finding, Severity
+from cleaner.model import Applicability, Finding
 from cleaner.rulepack import RuleError
 
 SEVERITY_HELP = "suggestion, warning or error"
@@ -33,14 +33,17 @@ def fix_command(
     ] = None,
     ignore: Annotated[list[str] | None, typer.Option(help="Skip these rule ids, rule names or categories.")] = None,
     min_severity: Annotated[
-        str, typer.Option(help=f"Fix and report findings at this level and above: {SEVERITY_HELP}.")
-    ] = ("warning"),
+        str | None, typer.Option(help=f"Fix and report findings at this level and above: {SEVERITY_HELP}.")
+    ] = None,
     fail_on: Annotated[
-        str, typer.Option(help=f"Exit 1 when a remaining finding reaches this level: {SEVERITY_HELP}.")
-    ] = "error",
+        str | None, typer.Option(help=f"Exit 1 when a remaining finding reaches this level: {SEVERITY_HELP}.")
+    ] = None,
     rules: Annotated[list[str] | None, typer.Option("--rules", help="Extra rule pack file or directory.")] = None,
     no_builtin_rules: Annotated[bool, typer.Option(help="Do not load the built-in rule packs.")] = False,
     encoding: Annotated[str | None, typer.Option(help="Decode files with this encoding (default UTF-8).")] = None,
+    config: ConfigOption = None,
+    no_config: NoConfigOption = False,
+    stdin_filename: StdinFilenameOption = None,
 ) -> None:
     """Apply safe fixes in place (with --unsafe-fixes, the others too), then list what remains.
 
@@ -53,14 +56,17 @@ def fix_command(
     not be read, 2 on a usage or configuration error.
     """
     try:
-        settings = Settings(
-            min_severity=Severity.parse(min_severity),
-            fail_on=Severity.parse(fail_on),
-            select=split_list(select),
-            ignore=split_list(ignore),
-            rule_paths=tuple(rules or ()),
-            builtin_rules=not no_builtin_rules,
+        settings = settings_from(
+            config,
+            no_config,
+            min_severity=severity(min_severity),
+            fail_on=severity(fail_on),
+            select=listed(select),
+            ignore=listed(ignore),
+            rule_paths=listed(rules),
+            builtin_rules=False if no_builtin_rules else None,
             encoding=encoding,
+            stdin_filename=stdin_filename,
         )
         engine = Engine(settings)
     except (ValueError, RuleError) as exc:
@@ -101,7 +107,8 @@ def _fix_one(engine: Engine, item: str | sources.PathProblem, unsafe: bool, diff
 
 def _fix_stdin(engine: Engine, unsafe: bool, diff: bool) -> fix.FixOutcome:
     try:
-        source = sources.decode(sys.stdin.buffer.read(), "-", engine.settings.encoding)
+        name = engine.settings.stdin_filename or "-"
+        source = sources.decode(sys.stdin.buffer.read(), name, engine.settings.encoding)
     except sources.UnreadableError as exc:
         return fix.FixOutcome("-", error=exc.reason)
     outcome = fix.fix_source(engine, source, unsafe)

@@ -8,8 +8,8 @@ from typing import Annotated
 import typer
 
 from cleaner import writeback
-from cleaner.cli.app import EXIT_FINDINGS, EXIT_OK, app, fail_usage, split_list, warn
-from cleaner.config import Settings
+from cleaner.cli.app import EXIT_FINDINGS, EXIT_OK, app, fail_usage, warn
+from cleaner.cli.options import ConfigOption, NoConfigOption, listed, settings_from, severity
 from cleaner.engine import Engine
 from cleaner.model import Severity
 from cleaner.reporters.html_report import render_html
@@ -30,12 +30,15 @@ def report(
     ] = None,
     ignore: Annotated[list[str] | None, typer.Option(help="Skip these rule ids, rule names or categories.")] = None,
     min_severity: Annotated[
-        str, typer.Option(help="Include findings at this level and above: suggestion, warning or error.")
-    ] = "suggestion",
+        str | None,
+        typer.Option(help="Include findings at this level and above: suggestion (default), warning or error."),
+    ] = None,
     rules: Annotated[list[str] | None, typer.Option("--rules", help="Extra rule pack file or directory.")] = None,
     no_builtin_rules: Annotated[bool, typer.Option(help="Do not load the built-in rule packs.")] = False,
     encoding: Annotated[str | None, typer.Option(help="Decode files with this encoding (default UTF-8).")] = None,
     title: Annotated[str, typer.Option(help="Title shown at the top of the report.")] = "cleaner report",
+    config: ConfigOption = None,
+    no_config: NoConfigOption = False,
 ) -> None:
     """Write an HTML report: original and corrected text side by side, each finding
     with accept/reject, filters, and a download of the corrected text.
@@ -45,13 +48,16 @@ def report(
     listed in the report), 2 on a usage or configuration error.
     """
     try:
-        settings = Settings(
-            min_severity=Severity.parse(min_severity),
-            select=split_list(select),
-            ignore=split_list(ignore),
-            rule_paths=tuple(rules or ()),
-            builtin_rules=not no_builtin_rules,
+        settings = settings_from(
+            config,
+            no_config,
+            min_severity=severity(min_severity) or Severity.SUGGESTION,
+            select=listed(select),
+            ignore=listed(ignore),
+            rule_paths=listed(rules),
+            builtin_rules=False if no_builtin_rules else None,
             encoding=encoding,
+            scores=True,
         )
         engine = Engine(settings)
     except (ValueError, RuleError) as exc:

@@ -6,6 +6,7 @@ from pathlib import Path
 
 from cleaner.config import Settings
 from cleaner.detectors.base import Detector
+from cleaner.detectors.readability import ReadabilityDetector
 from cleaner.detectors.reconstruct import ReconstructDetector
 from cleaner.detectors.rules import RulesDetector
 from cleaner.rulepack import Rule, builtin_pack_paths, load_packs
@@ -21,7 +22,9 @@ def build(settings: Settings) -> list[Detector]:
     detectors: list[Detector] = [RulesDetector(load_rules(settings))]
     if settings.spin:
         detectors.append(ReconstructDetector(settings.phrase_tables))
+    if settings.readability or any(o.readability for o in settings.overrides):
+        detectors.append(ReadabilityDetector(settings))
     return detectors
 
 
-__all__ = ["Detector", "ReconstructDetector", "RulesDetector", "build", "load_rules"]
+__all__ = ["Detector", "ReadabilityDetector", "ReconstructDetector", "RulesDetector", "build", "load_rules"]

@@ -9,12 +9,16 @@ from importlib import import_module
 from typing import TextIO
 
 from cleaner.engine import FileResult
+from cleaner.rulepack import Rule
 
 
 class OutputFormat(enum.StrEnum):
     TEXT = "text"
     JSON = "json"
     HTML = "html"
+    SARIF = "sarif"
+    GITHUB = "github"
+    RDJSONL = "rdjsonl"
 
 
 @dataclass(frozen=True, slots=True)
@@ -22,6 +26,7 @@ class ReportOptions:
     color: bool = False
     show_suggestions: bool = True
     unsafe_fixes: bool = False  # html: unsafe fixes start accepted too
+    rules: tuple[Rule, ...] = ()  # sarif: metadata of the rules that ran
 
 
 Reporter = Callable[[Sequence[FileResult], TextIO, ReportOptions], None]

@@ -42,6 +42,9 @@ def file_dict(result: FileResult) -> dict[str, Any]:
     data["words"] = result.words
     if result.document_score is not None:
         data["document_score"] = round(result.document_score, 4)
+    readability = getattr(result, "readability", None)
+    if readability is not None:
+        data["readability"] = readability
     data["findings"] = [finding_dict(f) for f in result.findings]
     return data
 

@@ -1,0 +1,57 @@
+"""Options that several commands share, and how they meet the configuration file.
+
+A command builds its Settings with ``settings_from``: the configuration file
+(found by walking up, or ``--config``; none with ``--no-config``) gives the
+base, and every option given on the command line replaces its key.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+
+from cleaner import configfile
+from cleaner.cli.app import split_list
+from cleaner.config import Settings
+from cleaner.model import Severity
+
+ConfigOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--config",
+        help="Configuration file (.cleaner.toml, or pyproject.toml with [tool.cleaner]); "
+        "default: the nearest one at or above the working directory.",
+    ),
+]
+NoConfigOption = Annotated[bool, typer.Option("--no-config", help="Ignore configuration files.")]
+StdinFilenameOption = Annotated[
+    str | None,
+    typer.Option("--stdin-filename", help="Name for standard input: picks its format (.md, .html) and overrides."),
+]
+
+
+def settings_from(config: Path | None, no_config: bool, **given: Any) -> Settings:
+    """Settings from the configuration file, with the options given on the command line on top.
+
+    ``given`` holds Settings fields; a value of None (an option not given) keeps the file's.
+    Raises ValueError (ConfigError) with the file and key named.
+    """
+    values: dict[str, Any] = {}
+    if not no_config:
+        values, _used = configfile.load(config)
+    for key, value in given.items():
+        if value is not None:
+            values[key] = value
+    return Settings(**values)
+
+
+def severity(value: str | None) -> Severity | None:
+    return None if value is None else Severity.parse(value)
+
+
+def listed(values: list[str] | None) -> tuple[str, ...] | None:
+    """A repeatable comma-separated option; None when it was not given."""
+    return None if not values else split_list(values)
+
