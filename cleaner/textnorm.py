@@ -7,11 +7,11 @@ to the exact characters of the source.
 from __future__ import annotations
 
 import bisect
-import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
-_FOLD = str.maketrans({c: " " for c in "-\u2010\u2011\u2012\u2013\u2014\t\n\r\f\v\u00a0\u2009\u202f"} | {"\u2019": "'"})
-_SPACES = re.compile(r" {2,}")
+_SPACED = "-\u2010\u2011\u2012\u2013\u2014\t\n\r\f\v\u00a0\u2009\u202f"
+_FOLD_PAIRS = (*((c, " ") for c in _SPACED), ("\u2019", "'"))
 
 
 def lower_same_length(text: str) -> str:
@@ -21,9 +21,33 @@ def lower_same_length(text: str) -> str:
     return "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
 
 
+def fold_chars(text: str) -> str:
+    """Hyphens and white space to one space each, the curly apostrophe to a straight one.
+
+    A chain of ``str.replace`` skips characters the text lacks; it is about 30
+    times faster than ``str.translate`` with a dict table on non-ASCII text.
+    """
+    for char, replacement in _FOLD_PAIRS:
+        if char in text:
+            text = text.replace(char, replacement)
+    return text
+
+
 def normalize_phrase(phrase: str) -> str:
     """The key a phrase is indexed under."""
-    return " ".join(lower_same_length(phrase).translate(_FOLD).split())
+    return " ".join(fold_chars(lower_same_length(phrase)).split())
+
+
+def _space_runs(text: str) -> Iterator[tuple[int, int]]:
+    """Runs of two or more spaces; ``str.find`` skips the single spaces a regex would stop at."""
+    size = len(text)
+    start = text.find("  ")
+    while start >= 0:
+        end = start + 2
+        while end < size and text[end] == " ":
+            end += 1
+        yield start, end
+        start = text.find("  ", end)
 
 
 @dataclass(slots=True)
@@ -37,7 +61,7 @@ class FoldedText:
 
     @classmethod
     def of(cls, text: str) -> FoldedText:
-        cased = text.translate(_FOLD)
+        cased = fold_chars(text)
         lowered = lower_same_length(cased)
         pieces: list[str] = []
         cased_pieces: list[str] = []
@@ -45,11 +69,11 @@ class FoldedText:
         shifts = [0]
         last = 0
         removed = 0
-        for m in _SPACES.finditer(lowered):
-            pieces.append(lowered[last : m.start() + 1])
-            cased_pieces.append(cased[last : m.start() + 1])
-            removed += m.end() - m.start() - 1
-            last = m.end()
+        for start, end in _space_runs(lowered):
+            pieces.append(lowered[last : start + 1])
+            cased_pieces.append(cased[last : start + 1])
+            removed += end - start - 1
+            last = end
             view_starts.append(last - removed)
             shifts.append(removed)
         pieces.append(lowered[last:])
