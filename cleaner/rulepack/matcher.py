@@ -6,9 +6,9 @@ import bisect
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 import ahocorasick
-import regex
 
 from cleaner import inflect
 from cleaner.casing import match_case
@@ -17,6 +17,9 @@ from cleaner.model import Finding
 from cleaner.rulepack.schema import Rule, Slot
 from cleaner.spin.stopwords import STOPWORDS
 from cleaner.textnorm import FoldedText, normalize_phrase
+
+if TYPE_CHECKING:
+    import regex
 
 REGEX_TIMEOUT = 0.05
 LOCAL_TOKENS_LIMIT = 256  # more anchor words than this in a document: tokenize it whole once
@@ -96,6 +99,8 @@ class RuleMatcher:
     def _index_pattern(self, order: int, rule: Rule, keys: dict[str, _Key]) -> None:
         for slot in rule.pattern:
             if slot.regex:
+                import regex  # its import costs start-up time; only rules with a slot regex need it
+
                 self._regexes[slot.regex] = regex.compile(slot.regex, regex.IGNORECASE if rule.ignorecase else 0)
         anchor = _anchor_slot(rule.pattern)
         if anchor is None:
