@@ -8,10 +8,12 @@ from typing import Annotated
 
 import typer
 
+from cleaner.cli import progress
 from cleaner.cli.app import EXIT_FINDINGS, EXIT_OK, app, fail_usage, split_list, warn
 from cleaner.config import Settings
 from cleaner.engine import Engine, FileResult
 from cleaner.model import Severity
+from cleaner.parallel import check_many, job_count
 from cleaner.reporters import OutputFormat, ReportOptions, reporter_for
 from cleaner.rulepack import RuleError
 
@@ -45,6 +47,8 @@ def check(
             help="Run the reconstruction detector for spun wording no rule names (slower: about 15k words/s).",
         ),
     ] = False,
+    jobs: Annotated[int, typer.Option("--jobs", "-j", help="Check files in N processes (0: one per CPU).")] = 1,
+    no_progress: Annotated[bool, typer.Option(help="No progress bar (it is drawn only on a terminal).")] = False,
 ) -> None:
     """Check files for spun, tortured and machine-translated wording.
 
@@ -62,12 +66,15 @@ def check(
             encoding=encoding,
             spin=spin,
             phrase_tables=tuple(phrases or ()),
+            jobs=job_count(jobs),
         )
         engine = Engine(settings)
     except (ValueError, RuleError) as exc:
         fail_usage(str(exc))
     results: list[FileResult] = []
-    for result in engine.check_paths(paths):
+    checked = check_many(engine, paths, settings.jobs)
+    files = progress.wanted(paths, enabled=not no_progress)
+    for result in progress.track(checked, files) if files else checked:
         if result.error is not None:
             warn(f"{result.path}: {result.error}")
         results.append(result)
