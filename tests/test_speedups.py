@@ -95,6 +95,18 @@ def test_fold_chars_equals_a_translate_table(text: str) -> None:
     assert "  " not in folded.folded
 
 
+@given(st.text(alphabet="ab \n\t\u00a0\u2028.", max_size=80), st.integers(1, 7))
+def test_count_words_in_chunks_equals_split(text: str, chunk: int) -> None:
+    from cleaner import document
+
+    saved = document.WORD_COUNT_CHUNK
+    document.WORD_COUNT_CHUNK = chunk
+    try:
+        assert document.count_words(text) == len(text.split())
+    finally:
+        document.WORD_COUNT_CHUNK = saved
+
+
 def _reference_resolve(findings: list[Finding]) -> list[Finding]:
     """The plain quadratic resolve: each finding against every kept one, strongest first."""
 
