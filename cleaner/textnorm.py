@@ -50,6 +50,19 @@ def _space_runs(text: str) -> Iterator[tuple[int, int]]:
         start = text.find("  ", end)
 
 
+def _collapse(text: str, runs: list[tuple[int, int]]) -> str:
+    """``text`` with each run of spaces cut to one space."""
+    if not runs:
+        return text
+    pieces = []
+    last = 0
+    for start, end in runs:
+        pieces.append(text[last : start + 1])
+        last = end
+    pieces.append(text[last:])
+    return "".join(pieces)
+
+
 @dataclass(slots=True)
 class FoldedText:
     """``folded`` is ``text`` lower-cased with hyphens and space runs folded."""
@@ -63,22 +76,18 @@ class FoldedText:
     def of(cls, text: str) -> FoldedText:
         cased = fold_chars(text)
         lowered = lower_same_length(cased)
-        pieces: list[str] = []
-        cased_pieces: list[str] = []
+        runs = list(_space_runs(lowered))
         view_starts = [0]
         shifts = [0]
-        last = 0
         removed = 0
-        for start, end in _space_runs(lowered):
-            pieces.append(lowered[last : start + 1])
-            cased_pieces.append(cased[last : start + 1])
+        for start, end in runs:
             removed += end - start - 1
-            last = end
-            view_starts.append(last - removed)
+            view_starts.append(end - removed)
             shifts.append(removed)
-        pieces.append(lowered[last:])
-        cased_pieces.append(cased[last:])
-        return cls("".join(pieces), "".join(cased_pieces), view_starts, shifts)
+        # One collapsed copy at a time keeps a huge document's peak memory down.
+        folded = _collapse(lowered, runs)
+        del lowered
+        return cls(folded, _collapse(cased, runs), view_starts, shifts)
 
     def to_text(self, offset: int) -> int:
         k = bisect.bisect_right(self._view_starts, offset) - 1

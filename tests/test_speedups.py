@@ -59,7 +59,7 @@ def _random_text(rng: random.Random, n: int) -> str:
 @pytest.mark.parametrize("whole", [False, True], ids=["local-tokens", "whole-document-tokens"])
 def test_anchored_patterns_match_trying_every_token(monkeypatch: pytest.MonkeyPatch, whole: bool) -> None:
     if whole:
-        monkeypatch.setattr(matcher_module, "LOCAL_TOKENS_LIMIT", 0)
+        monkeypatch.setattr(matcher_module, "LOCAL_TOKENS_SHARE", 0.0)
     matcher = RuleMatcher(_pattern_rules())
     rng = random.Random(6)
     total = 0
@@ -83,6 +83,14 @@ def test_a_document_without_anchor_words_is_never_tokenized() -> None:
     matcher = RuleMatcher(load_rules(Settings()))
     doc = Document.plain("Plain prose about proteins and cells. " * 50)
     matcher.hits(doc)
+    assert "tokens" not in doc.__dict__
+
+
+def test_many_anchor_words_on_short_lines_stay_local() -> None:
+    matcher = RuleMatcher(load_rules(Settings()))
+    lines = ["Her eyes were tired after a long shift on the ward."] + ["Nothing to see in this line."] * 9
+    doc = Document.plain("\n".join(lines * 300))
+    assert matcher.hits(doc) == []
     assert "tokens" not in doc.__dict__
 
 

@@ -22,7 +22,7 @@ if TYPE_CHECKING:
     import regex
 
 REGEX_TIMEOUT = 0.05
-LOCAL_TOKENS_LIMIT = 256  # more anchor words than this in a document: tokenize it whole once
+LOCAL_TOKENS_SHARE = 1.0  # local windows may add up to this share of the text before it is tokenized whole
 LOCAL_TOKENS_SPAN = 8192  # lines around an anchor longer than this: tokenize the document whole
 GAP_RE = re.compile(r"[ \t\u00a0]*\n?[ \t\u00a0]*")
 
@@ -151,18 +151,20 @@ class RuleMatcher:
 
     def _anchored_hits(self, doc: Document, anchors: list[tuple[int, int, int]]) -> list[tuple[int, Hit]]:
         found: list[tuple[int, Hit]] = []
-        whole = len(anchors) > LOCAL_TOKENS_LIMIT or "tokens" in doc.__dict__
+        text = doc.text
+        budget = LOCAL_TOKENS_SHARE * len(text)  # tokenize locally while it costs less than the whole text once
+        whole = "tokens" in doc.__dict__
         for offset, order, anchor in anchors:
             rule = self.rules[order]
-            before, after = anchor, len(rule.pattern) - anchor - 1
-            tokens = doc.tokens if whole else _tokens_near(doc.text, offset, before, after)
-            if tokens is None:
-                whole = True
-                tokens = doc.tokens
+            if not whole:
+                start, end = _line_window(text, offset, anchor, len(rule.pattern) - anchor - 1)
+                budget -= end - start
+                whole = budget < 0 or end - start > LOCAL_TOKENS_SPAN
+            tokens = doc.tokens if whole else [m.span() for m in WORD_RE.finditer(text, start, end)]
             index = bisect.bisect_left(tokens, (offset, -1))
             if index == len(tokens) or tokens[index][0] != offset:
                 continue  # the word is part of a longer token ("x'eyes")
-            hit = self._try_pattern(rule, index - anchor, tokens, doc.text)
+            hit = self._try_pattern(rule, index - anchor, tokens, text)
             if hit is not None:
                 found.append((order, hit))
         return found
@@ -224,28 +226,26 @@ def _anchor_slot(slots: tuple[Slot, ...]) -> int | None:
     return min(literal, key=commonness)
 
 
-def _tokens_near(text: str, offset: int, before: int, after: int) -> list[tuple[int, int]] | None:
-    """The tokens of the lines a pattern anchored at ``offset`` can reach, or None when they are too long.
+def _line_window(text: str, offset: int, before: int, after: int) -> tuple[int, int]:
+    """The lines a pattern anchored at ``offset`` can reach: ``before`` tokens back, ``after`` on.
 
     A gap between pattern tokens holds at most one line break, so ``before``
     tokens back reach at most ``before`` lines up. Lines end at white space,
-    which no token crosses, so these are exactly the document's tokens there.
+    which no token crosses, so tokenizing the window gives exactly the
+    document's tokens there.
     """
     start = offset
     for _ in range(before + 1):
         start = text.rfind("\n", 0, start)
         if start < 0:
             break
-    start += 1
     end = offset
     for _ in range(after + 1):
         end = text.find("\n", end + 1)
         if end < 0:
             end = len(text)
             break
-    if end - start > LOCAL_TOKENS_SPAN:
-        return None
-    return [m.span() for m in WORD_RE.finditer(text, start, end)]
+    return start + 1, end
 
 
 def _phrase_keys(phrase: str, inflected: bool) -> list[tuple[str, str]]:
