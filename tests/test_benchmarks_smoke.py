@@ -24,7 +24,7 @@ def test_speed_benchmark_quick(tmp_path: Path) -> None:
     assert "| cleaner check, 1× | 270 |" in done.stdout
     assert "| proselint check, 1× | 270 |" in done.stdout
     assert "| cleaner check, 4× | 1,080 |" in done.stdout
-    assert "start-up: `cleaner check` on one paragraph, median of 1 runs:" in done.stdout
+    assert "start-up: `cleaner check` on one paragraph, median of 1 runs: " in done.stdout
 
 
 def test_quality_benchmark_quick(shared: Path) -> None:
