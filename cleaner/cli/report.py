@@ -12,7 +12,6 @@ from cleaner.cli.app import EXIT_FINDINGS, EXIT_OK, app, fail_usage, warn
 from cleaner.cli.options import ConfigOption, NoConfigOption, listed, settings_from, severity
 from cleaner.engine import Engine
 from cleaner.model import Severity
-from cleaner.reporters.html_report import render_html
 from cleaner.rulepack import RuleError
 
 
@@ -68,6 +67,8 @@ def report(
             warn(f"{result.path}: {result.error}")
     for notice in dict.fromkeys(engine.notices):
         warn(notice)
+    from cleaner.reporters.html_report import render_html  # jinja2 only when a report is written
+
     html = render_html(results, accept_unsafe=unsafe_fixes, title=title)
     try:
         writeback.write_atomic(str(output), html.encode("utf-8"))

@@ -7,8 +7,6 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
-from rich.console import Console
-from rich.table import Table
 
 from cleaner.cli.app import EXIT_FINDINGS, app, fail_usage
 from cleaner.rulepack import Rule, RuleError, builtin_pack_paths, load_packs
@@ -37,6 +35,9 @@ def list_rules(
     category: Annotated[str | None, typer.Option(help="Only rules of this category.")] = None,
 ) -> None:
     """List rules: id, name, kind, category, severity and fix safety."""
+    from rich.console import Console  # rich only for the commands that draw with it
+    from rich.table import Table
+
     table = Table(box=None, pad_edge=False)
     for column in ("id", "name", "kind", "category", "severity", "fix"):
         table.add_column(column)

@@ -7,9 +7,13 @@ Confident findings are warnings; weaker ones are suggestions (hints).
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from cleaner.document import Document
 from cleaner.model import Applicability, Category, Finding, Severity
-from cleaner.spin.detect import Hit, SpinDetector, default_detector
+
+if TYPE_CHECKING:  # cleaner.spin loads on first use: start-up stays fast when --spin is off
+    from cleaner.spin.detect import Hit, SpinDetector
 
 RULE_ID = "SP001"
 RULE_NAME = "reconstructed-tortured-phrase"
@@ -25,6 +29,8 @@ class ReconstructDetector:
     @property
     def spin(self) -> SpinDetector:
         if self._spin is None:
+            from cleaner.spin.detect import default_detector
+
             self._spin = default_detector(self.phrase_tables)
         return self._spin
 

@@ -2,21 +2,28 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 import ahocorasick
-import regex
 
 from cleaner import inflect
 from cleaner.casing import match_case
-from cleaner.document import Document
+from cleaner.document import WORD_RE, Document
 from cleaner.model import Finding
 from cleaner.rulepack.schema import Rule, Slot
+from cleaner.spin.stopwords import STOPWORDS
 from cleaner.textnorm import FoldedText, normalize_phrase
 
+if TYPE_CHECKING:
+    import regex
+
 REGEX_TIMEOUT = 0.05
+LOCAL_TOKENS_SHARE = 1.0  # local windows may add up to this share of the text before it is tokenized whole
+LOCAL_TOKENS_SPAN = 8192  # lines around an anchor longer than this: tokenize the document whole
 GAP_RE = re.compile(r"[ \t\u00a0]*\n?[ \t\u00a0]*")
 
 
@@ -38,6 +45,15 @@ class _Entry:
 
 
 @dataclass(frozen=True, slots=True)
+class _Key:
+    """What one automaton key stands for: phrases to report, and pattern rules anchored on it."""
+
+    length: int
+    entries: list[_Entry] = field(default_factory=list)
+    anchors: list[tuple[int, int]] = field(default_factory=list)  # (rule order, anchor slot)
+
+
+@dataclass(frozen=True, slots=True)
 class Hit:
     rule: Rule
     start: int
@@ -46,92 +62,124 @@ class Hit:
 
 
 class RuleMatcher:
-    """Compiled rules. Build once, then ``findings(doc)`` for each document."""
+    """Compiled rules. Build once, then ``findings(doc)`` for each document.
+
+    One Aho-Corasick pass over the folded text finds every phrase and every
+    anchor word of the pattern rules (each anchored on its least common
+    literal slot); tokens are read only around an anchor, so a document in
+    which no pattern can start is never tokenized.
+    """
 
     def __init__(self, rules: Iterable[Rule]) -> None:
         self.rules = list(rules)
         self._automaton: ahocorasick.Automaton | None = None
-        self._anchored: dict[str, list[tuple[Rule, int]]] = {}
-        self._unanchored: list[Rule] = []
+        self._unanchored: list[int] = []
         self._regexes: dict[str, regex.Pattern[str]] = {}
         self.timeouts: list[RuleTimeoutError] = []
         self._compile()
 
     def _compile(self) -> None:
-        keys: dict[str, list[_Entry]] = {}
-        for rule in self.rules:
+        keys: dict[str, _Key] = {}
+        for order, rule in enumerate(self.rules):
             if rule.kind == "pattern":
-                self._index_pattern(rule)
+                self._index_pattern(order, rule, keys)
                 continue
             pairs = rule.swap if rule.kind == "substitution" else tuple((p, ()) for p in rule.phrases)
             for phrase, targets in pairs:
                 for key, form in _phrase_keys(phrase, rule.inflect):
                     cased = " ".join(inflect.inflect_phrase(phrase, form).replace("-", " ").split())
-                    keys.setdefault(key, []).append(_Entry(rule, phrase, targets, form, cased))
+                    _key(keys, key).entries.append(_Entry(rule, phrase, targets, form, cased))
         if keys:
             automaton = ahocorasick.Automaton()
-            for key, entries in keys.items():
-                automaton.add_word(key, (len(key), entries))
+            for key, value in keys.items():
+                automaton.add_word(key, value)
             automaton.make_automaton()
             self._automaton = automaton
 
-    def _index_pattern(self, rule: Rule) -> None:
+    def _index_pattern(self, order: int, rule: Rule, keys: dict[str, _Key]) -> None:
         for slot in rule.pattern:
             if slot.regex:
+                import regex  # its import costs start-up time; only rules with a slot regex need it
+
                 self._regexes[slot.regex] = regex.compile(slot.regex, regex.IGNORECASE if rule.ignorecase else 0)
-        for index, slot in enumerate(rule.pattern):
-            if slot.is_literal:
-                for word in slot.words:
-                    self._anchored.setdefault(word, []).append((rule, index))
-                return
-        self._unanchored.append(rule)
+        anchor = _anchor_slot(rule.pattern)
+        if anchor is None:
+            self._unanchored.append(order)
+            return
+        for word in rule.pattern[anchor].words:
+            key = normalize_phrase(word)
+            if key and " " not in key:  # a word with a hyphen or a space is never one token
+                _key(keys, key).anchors.append((order, anchor))
 
     def hits(self, doc: Document) -> list[Hit]:
         """Every rule match, before context conditions and overlap resolution."""
-        found: list[Hit] = []
-        folded = FoldedText.of(doc.text) if self._automaton is not None else None
-        if folded is not None and self._automaton is not None:
-            found.extend(self._phrase_hits(doc, folded))
-        if self._anchored or self._unanchored:
-            found.extend(self._pattern_hits(doc))
-        return found
+        phrases: list[Hit] = []
+        anchors: list[tuple[int, int, int]] = []  # (text offset of the anchor word, rule order, anchor slot)
+        if self._automaton is not None:
+            self._scan(doc, FoldedText.of(doc.text), phrases, anchors)
+        patterns = self._anchored_hits(doc, anchors)
+        if self._unanchored:
+            patterns.extend(self._unanchored_hits(doc))
+        patterns.sort(key=lambda pair: (pair[1].start, pair[1].end, pair[0]))
+        return phrases + [hit for _, hit in patterns]
 
     def findings(self, doc: Document) -> list[Finding]:
         hits = [h for h in self.hits(doc) if _context_holds(h.rule, doc)]
         return [_to_finding(doc, h) for h in longest_first(hits)]
 
-    def _phrase_hits(self, doc: Document, folded: FoldedText) -> Iterable[Hit]:
+    def _scan(
+        self, doc: Document, folded: FoldedText, phrases: list[Hit], anchors: list[tuple[int, int, int]]
+    ) -> None:
         assert self._automaton is not None
         text = doc.text
-        for end_index, (length, entries) in self._automaton.iter(folded.folded):
-            start, end = end_index - length + 1, end_index + 1
+        for end_index, value in self._automaton.iter(folded.folded):
+            start, end = end_index - value.length + 1, end_index + 1
             if not folded.is_word_boundary(start, end):
                 continue
-            t_start, t_end = folded.to_text(start), folded.to_text(end - 1) + 1
+            t_start = folded.to_text(start)
+            for order, anchor in value.anchors:
+                anchors.append((t_start, order, anchor))
+            if not value.entries:
+                continue
+            t_end = folded.to_text(end - 1) + 1
             matched = text[t_start:t_end]
-            for entry in entries:
+            for entry in value.entries:
                 if not entry.rule.ignorecase and folded.cased[start:end] != entry.cased_key:
                     continue
                 targets = tuple(match_case(matched, inflect.inflect_phrase(t, entry.form)) for t in entry.targets)
-                yield Hit(entry.rule, t_start, t_end, targets)
+                phrases.append(Hit(entry.rule, t_start, t_end, targets))
 
-    def _pattern_hits(self, doc: Document) -> Iterable[Hit]:
+    def _anchored_hits(self, doc: Document, anchors: list[tuple[int, int, int]]) -> list[tuple[int, Hit]]:
+        found: list[tuple[int, Hit]] = []
         text = doc.text
-        tokens = doc.tokens
-        lowered = [text[s:e].lower() for s, e in tokens]
-        for i, word in enumerate(lowered):
-            for rule, anchor in self._anchored.get(word, ()):
-                hit = self._try_pattern(rule, i - anchor, tokens, lowered, text)
-                if hit is not None:
-                    yield hit
-            for rule in self._unanchored:
-                hit = self._try_pattern(rule, i, tokens, lowered, text)
-                if hit is not None:
-                    yield hit
+        budget = LOCAL_TOKENS_SHARE * len(text)  # tokenize locally while it costs less than the whole text once
+        whole = "tokens" in doc.__dict__
+        for offset, order, anchor in anchors:
+            rule = self.rules[order]
+            if not whole:
+                start, end = _line_window(text, offset, anchor, len(rule.pattern) - anchor - 1)
+                budget -= end - start
+                whole = budget < 0 or end - start > LOCAL_TOKENS_SPAN
+            tokens = doc.tokens if whole else [m.span() for m in WORD_RE.finditer(text, start, end)]
+            index = bisect.bisect_left(tokens, (offset, -1))
+            if index == len(tokens) or tokens[index][0] != offset:
+                continue  # the word is part of a longer token ("x'eyes")
+            hit = self._try_pattern(rule, index - anchor, tokens, text)
+            if hit is not None:
+                found.append((order, hit))
+        return found
 
-    def _try_pattern(
-        self, rule: Rule, first: int, tokens: list[tuple[int, int]], lowered: list[str], text: str
-    ) -> Hit | None:
+    def _unanchored_hits(self, doc: Document) -> list[tuple[int, Hit]]:
+        found: list[tuple[int, Hit]] = []
+        tokens = doc.tokens
+        for i in range(len(tokens)):
+            for order in self._unanchored:
+                hit = self._try_pattern(self.rules[order], i, tokens, doc.text)
+                if hit is not None:
+                    found.append((order, hit))
+        return found
+
+    def _try_pattern(self, rule: Rule, first: int, tokens: list[tuple[int, int]], text: str) -> Hit | None:
         slots = rule.pattern
         if first < 0 or first + len(slots) > len(tokens):
             return None
@@ -139,7 +187,8 @@ class RuleMatcher:
             i = first + k
             if k and not _adjacent(text, tokens[i - 1][1], tokens[i][0]):
                 return None
-            if not self._slot_matches(rule, slot, lowered[i], text[tokens[i][0] : tokens[i][1]]):
+            word = text[tokens[i][0] : tokens[i][1]]
+            if not self._slot_matches(rule, slot, word.lower(), word):
                 return None
         start, end = tokens[first][0], tokens[first + len(slots) - 1][1]
         words = [text[s:e] for s, e in tokens[first : first + len(slots)]]
@@ -156,6 +205,47 @@ class RuleMatcher:
                 self.timeouts.append(RuleTimeoutError(rule))
                 return False
         return True
+
+
+def _key(keys: dict[str, _Key], key: str) -> _Key:
+    if key not in keys:
+        keys[key] = _Key(len(key))
+    return keys[key]
+
+
+def _anchor_slot(slots: tuple[Slot, ...]) -> int | None:
+    """The literal slot whose words are least likely in running text: fewest function words, then fewest words."""
+    literal = [i for i, slot in enumerate(slots) if slot.is_literal]
+    if not literal:
+        return None
+
+    def commonness(index: int) -> tuple[int, int]:
+        words = slots[index].words
+        return sum(1 for w in words if w in STOPWORDS), len(words)
+
+    return min(literal, key=commonness)
+
+
+def _line_window(text: str, offset: int, before: int, after: int) -> tuple[int, int]:
+    """The lines a pattern anchored at ``offset`` can reach: ``before`` tokens back, ``after`` on.
+
+    A gap between pattern tokens holds at most one line break, so ``before``
+    tokens back reach at most ``before`` lines up. Lines end at white space,
+    which no token crosses, so tokenizing the window gives exactly the
+    document's tokens there.
+    """
+    start = offset
+    for _ in range(before + 1):
+        start = text.rfind("\n", 0, start)
+        if start < 0:
+            break
+    end = offset
+    for _ in range(after + 1):
+        end = text.find("\n", end + 1)
+        if end < 0:
+            end = len(text)
+            break
+    return start + 1, end
 
 
 def _phrase_keys(phrase: str, inflected: bool) -> list[tuple[str, str]]:

@@ -1,0 +1,151 @@
+#!/usr/bin/env python3
+"""Speed and memory of `cleaner check` beside proselint, growth with input size, and start-up time.
+
+The corpus is the clean abstracts (data/clean-abstracts-dev.jsonl, 2,186
+documents, 369k words) written as ONE text file, documents separated by a
+blank line: both tools read the same file, and one file keeps the
+measurement about checking rather than about opening thousands of files.
+Each run is a fresh process, timed on the wall clock; peak memory is the
+child's maximum resident set size (``os.wait4``).
+
+Rows: cleaner and proselint on the corpus (1×) with the words/s ratio;
+cleaner on the corpus repeated 4× and 16× (time per word should stay flat);
+start-up: the median wall time of `cleaner check` on a one-paragraph file.
+
+``--quick`` uses the first 100 documents, 1×/2×/4× and 3 start-up runs: a
+smoke test, not a measurement. ``--corpus FILE.jsonl`` reads another corpus.
+
+usage: speed.py [--shared DIR | --corpus FILE.jsonl] [--quick] [--runs N] [--cleaner-args ARGS]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shlex
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+PARAGRAPH = (
+    "The board closed its eyes to the fraud for years. Researchers trained a profound learning model on "
+    "colossal information, and the results were summarised in a report that nobody read.\n"
+)
+
+
+@dataclass(frozen=True)
+class Run:
+    seconds: float
+    cpu: float  # user + system seconds of the child: steadier than wall time on a busy machine
+    peak_mb: float
+    status: int
+
+
+def measure(command: list[str]) -> Run:
+    """Wall time and peak RSS of one child process; its output is discarded."""
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH")]))}
+    start = time.perf_counter()
+    child = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env)
+    _, status, usage = os.wait4(child.pid, 0)
+    seconds = time.perf_counter() - start
+    child.returncode = os.waitstatus_to_exitcode(status)
+    peak_mb = usage.ru_maxrss / 1024  # KiB on Linux
+    return Run(seconds, usage.ru_utime + usage.ru_stime, peak_mb, child.returncode)
+
+
+def cleaner_command(path: Path, extra: list[str]) -> list[str]:
+    return [sys.executable, "-m", "cleaner", "check", "--format", "json", *extra, str(path)]
+
+
+def proselint_command(path: Path) -> list[str] | None:
+    beside = Path(sys.executable).with_name("proselint")
+    found = str(beside) if beside.exists() else shutil.which("proselint")
+    return [found, "check", str(path)] if found else None
+
+
+def read_texts(corpus: Path, limit: int) -> list[str]:
+    texts = []
+    with corpus.open(encoding="utf-8") as handle:
+        for line in handle:
+            if line.strip():
+                texts.append(json.loads(line)["text"])
+            if limit and len(texts) >= limit:
+                break
+    return texts
+
+
+def write_corpus(folder: Path, texts: list[str], times: int) -> tuple[Path, int]:
+    body = "\n\n".join(texts) + "\n"
+    path = folder / f"corpus-x{times}.txt"
+    path.write_text(body * times, encoding="utf-8")
+    return path, len(body.split()) * times
+
+
+def row(name: str, words: int, run: Run, base: Run | None = None) -> str:
+    rate = words / run.seconds
+    ratio = f"{run.seconds / base.seconds:.1f}× slower (CPU {run.cpu / base.cpu:.1f}×)" if base else ""
+    per_mword = run.seconds / words * 1e6
+    return (
+        f"| {name} | {words:,} | {run.seconds:.2f} | {run.cpu:.2f} | {rate:,.0f} | {per_mword:.2f} "
+        f"| {run.peak_mb:.0f} | {ratio} |"
+    )
+
+
+def speed_rows(folder: Path, texts: list[str], factors: tuple[int, ...], extra: list[str]) -> list[str]:
+    lines = [
+        "| run | words | wall s | CPU s | words/s (wall) | wall s per million words | peak RSS MB | vs cleaner |",
+        "|---|---|---|---|---|---|---|---|",
+    ]
+    path, words = write_corpus(folder, texts, 1)
+    cleaner = measure(cleaner_command(path, extra))
+    lines.append(row("cleaner check, 1×", words, cleaner))
+    proselint = proselint_command(path)
+    if proselint is None:
+        lines.append("| proselint | not installed: pip install proselint | | | | | | |")
+    else:
+        lines.append(row("proselint check, 1×", words, measure(proselint), cleaner))
+    for times in factors[1:]:
+        bigger, count = write_corpus(folder, texts, times)
+        lines.append(row(f"cleaner check, {times}×", count, measure(cleaner_command(bigger, extra))))
+    return lines
+
+
+def startup(folder: Path, runs: int, extra: list[str]) -> str:
+    path = folder / "paragraph.txt"
+    path.write_text(PARAGRAPH, encoding="utf-8")
+    runs_done = [measure(cleaner_command(path, extra)) for _ in range(runs)]
+    wall = statistics.median(r.seconds for r in runs_done)
+    cpu = statistics.median(r.cpu for r in runs_done)
+    return f"start-up: `cleaner check` on one paragraph, median of {runs} runs: {wall:.3f} s wall, {cpu:.3f} s CPU"
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--shared", help="the evaluation folder (default $CLEANER_SHARED or ../shared)")
+    parser.add_argument("--corpus", help="a JSON Lines file of {text} records instead of the clean abstracts")
+    parser.add_argument("--quick", action="store_true", help="100 documents, 1×/2×/4×, 3 start-up runs")
+    parser.add_argument("--runs", type=int, default=0, help="start-up runs (default 11, quick 3)")
+    parser.add_argument("--cleaner-args", default="", help="more `cleaner check` options, e.g. '--spin'")
+    args = parser.parse_args(argv)
+    shared = Path(args.shared or os.environ.get("CLEANER_SHARED") or ROOT.parent / "shared")
+    corpus = Path(args.corpus) if args.corpus else shared / "data" / "clean-abstracts-dev.jsonl"
+    if not corpus.is_file():
+        raise SystemExit(f"no corpus at {corpus} (give --corpus, --shared or set CLEANER_SHARED)")
+    texts = read_texts(corpus, 100 if args.quick else 0)
+    factors = (1, 2, 4) if args.quick else (1, 4, 16)
+    extra = shlex.split(args.cleaner_args)
+    with tempfile.TemporaryDirectory() as tmp:
+        print("\n".join(speed_rows(Path(tmp), texts, factors, extra)))
+        print()
+        print(startup(Path(tmp), args.runs or (3 if args.quick else 11), extra))
+
+
+if __name__ == "__main__":
+    main()
