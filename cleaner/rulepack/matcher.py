@@ -53,6 +53,7 @@ class RuleMatcher:
         self._automaton: ahocorasick.Automaton | None = None
         self._anchored: dict[str, list[tuple[Rule, int]]] = {}
         self._unanchored: list[Rule] = []
+        self._shapes: dict[str, _Shape] = {}
         self._regexes: dict[str, regex.Pattern[str]] = {}
         self.timeouts: list[RuleTimeoutError] = []
         self._compile()
@@ -79,12 +80,15 @@ class RuleMatcher:
         for slot in rule.pattern:
             if slot.regex:
                 self._regexes[slot.regex] = regex.compile(slot.regex, regex.IGNORECASE if rule.ignorecase else 0)
-        for index, slot in enumerate(rule.pattern):
-            if slot.is_literal:
-                for word in slot.words:
-                    self._anchored.setdefault(word, []).append((rule, index))
-                return
-        self._unanchored.append(rule)
+        shape = _Shape.of(rule)
+        self._shapes[rule.id] = shape
+        literal = [(index, slot) for index, slot in enumerate(shape.core) if slot.is_literal]
+        if not literal:
+            self._unanchored.append(rule)
+            return
+        index, slot = min(literal, key=lambda pair: _anchor_cost(pair[1]))
+        for word in slot.words:
+            self._anchored.setdefault(word, []).append((rule, index))
 
     def hits(self, doc: Document) -> list[Hit]:
         """Every rule match, before context conditions and overlap resolution."""
@@ -132,17 +136,23 @@ class RuleMatcher:
     def _try_pattern(
         self, rule: Rule, first: int, tokens: list[tuple[int, int]], lowered: list[str], text: str
     ) -> Hit | None:
-        slots = rule.pattern
-        if first < 0 or first + len(slots) > len(tokens):
+        shape = self._shapes[rule.id]
+        slots = shape.core
+        last = first + len(slots) - 1
+        if first < 0 or last >= len(tokens):
             return None
         for k, slot in enumerate(slots):
             i = first + k
             if k and not _adjacent(text, tokens[i - 1][1], tokens[i][0]):
                 return None
+            if slot.same and lowered[i] != lowered[first + slot.same - 1]:
+                return None
             if not self._slot_matches(rule, slot, lowered[i], text[tokens[i][0] : tokens[i][1]]):
                 return None
-        start, end = tokens[first][0], tokens[first + len(slots) - 1][1]
-        words = [text[s:e] for s, e in tokens[first : first + len(slots)]]
+        if not _lookaround_holds(shape, first, last, tokens, lowered, text):
+            return None
+        start, end = tokens[first][0], tokens[last][1]
+        words = [text[s:e] for s, e in tokens[first : last + 1]]
         suggestions = tuple(match_case(text[start:end], _fill(t, words, slots)) for t in rule.replace)
         return Hit(rule, start, end, suggestions)
 
@@ -156,6 +166,46 @@ class RuleMatcher:
                 self.timeouts.append(RuleTimeoutError(rule))
                 return False
         return True
+
+
+# The commonest English words: a pattern anchored on one of them would be tried at every other token.
+COMMON_WORDS = frozenset(
+    "the of and to a in is it that for on with as was be by at are this from or an have not which but "
+    "has were their been they he she we i you his her its can more all also one than these there so if".split()
+)
+
+
+def _anchor_cost(slot: Slot) -> int:
+    """How often a slot's words come up, roughly: common words cost far more than rare ones."""
+    return sum(1000 if word in COMMON_WORDS else 1 for word in slot.words)
+
+
+@dataclass(frozen=True, slots=True)
+class _Shape:
+    """A pattern split into the word slots that match and the lookaround slots either side."""
+
+    core: tuple[Slot, ...]
+    before: Slot | None
+    after: Slot | None
+
+    @classmethod
+    def of(cls, rule: Rule) -> _Shape:
+        before = next((s for s in rule.pattern if s.lookaround == "before"), None)
+        after = next((s for s in rule.pattern if s.lookaround == "after"), None)
+        return cls(tuple(s for s in rule.pattern if not s.lookaround), before, after)
+
+
+def _lookaround_holds(
+    shape: _Shape, first: int, last: int, tokens: list[tuple[int, int]], lowered: list[str], text: str
+) -> bool:
+    """No forbidden word stands right before or after the match (punctuation between frees it)."""
+    before, after = shape.before, shape.after
+    joined_before = before and first > 0 and _adjacent(text, tokens[first - 1][1], tokens[first][0])
+    if before and joined_before and lowered[first - 1] in before.words:
+        return False
+    if after and last + 1 < len(tokens) and _adjacent(text, tokens[last][1], tokens[last + 1][0]):
+        return lowered[last + 1] not in after.words
+    return True
 
 
 def _phrase_keys(phrase: str, inflected: bool) -> list[tuple[str, str]]:
