@@ -54,6 +54,7 @@ class RuleMatcher:
         self._anchored: dict[str, list[tuple[Rule, int]]] = {}
         self._unanchored: list[Rule] = []
         self._shapes: dict[str, _Shape] = {}
+        self._repeats: list[tuple[Rule, int, int]] = []  # (rule, slot of the repeat, distance back)
         self._regexes: dict[str, regex.Pattern[str]] = {}
         self.timeouts: list[RuleTimeoutError] = []
         self._compile()
@@ -83,6 +84,12 @@ class RuleMatcher:
         shape = _Shape.of(rule)
         self._shapes[rule.id] = shape
         literal = [(index, slot) for index, slot in enumerate(shape.core) if slot.is_literal]
+        repeat = next(((i, slot.same - 1) for i, slot in enumerate(shape.core) if slot.same), None)
+        cheapest = min((_anchor_cost(slot) for _, slot in literal), default=COMMON_COST)
+        if repeat is not None and cheapest >= COMMON_COST:
+            # Anchored on common words it would be tried everywhere: try it only where a word repeats.
+            self._repeats.append((rule, repeat[0], repeat[0] - repeat[1]))
+            return
         if not literal:
             self._unanchored.append(rule)
             return
@@ -96,7 +103,7 @@ class RuleMatcher:
         folded = FoldedText.of(doc.text) if self._automaton is not None else None
         if folded is not None and self._automaton is not None:
             found.extend(self._phrase_hits(doc, folded))
-        if self._anchored or self._unanchored:
+        if self._anchored or self._unanchored or self._repeats:
             found.extend(self._pattern_hits(doc))
         return found
 
@@ -132,6 +139,11 @@ class RuleMatcher:
                 hit = self._try_pattern(rule, i, tokens, lowered, text)
                 if hit is not None:
                     yield hit
+            for rule, slot, distance in self._repeats:
+                if i >= distance and word == lowered[i - distance]:
+                    hit = self._try_pattern(rule, i - slot, tokens, lowered, text)
+                    if hit is not None:
+                        yield hit
 
     def _try_pattern(
         self, rule: Rule, first: int, tokens: list[tuple[int, int]], lowered: list[str], text: str
@@ -175,9 +187,12 @@ COMMON_WORDS = frozenset(
 )
 
 
+COMMON_COST = 1000
+
+
 def _anchor_cost(slot: Slot) -> int:
     """How often a slot's words come up, roughly: common words cost far more than rare ones."""
-    return sum(1000 if word in COMMON_WORDS else 1 for word in slot.words)
+    return sum(COMMON_COST if word in COMMON_WORDS else 1 for word in slot.words)
 
 
 @dataclass(frozen=True, slots=True)
