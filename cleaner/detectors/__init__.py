@@ -6,6 +6,7 @@ from pathlib import Path
 
 from cleaner.config import Settings
 from cleaner.detectors.base import Detector
+from cleaner.detectors.ngram import NgramDetector
 from cleaner.detectors.reconstruct import ReconstructDetector
 from cleaner.detectors.rules import RulesDetector
 from cleaner.rulepack import Rule, builtin_pack_paths, load_packs
@@ -18,10 +19,10 @@ def load_rules(settings: Settings) -> list[Rule]:
 
 def build(settings: Settings) -> list[Detector]:
     """The detectors for a run, in a fixed order (results never depend on timing)."""
-    detectors: list[Detector] = [RulesDetector(load_rules(settings))]
+    detectors: list[Detector] = [RulesDetector(load_rules(settings)), NgramDetector()]
     if settings.spin:
         detectors.append(ReconstructDetector(settings.phrase_tables))
     return detectors
 
 
-__all__ = ["Detector", "ReconstructDetector", "RulesDetector", "build", "load_rules"]
+__all__ = ["Detector", "NgramDetector", "ReconstructDetector", "RulesDetector", "build", "load_rules"]
