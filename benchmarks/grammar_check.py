@@ -49,7 +49,7 @@ def main() -> None:
     if not (shared / "data").is_dir():
         print(f"skipped: {shared}/data not found")
         return
-    detectors = build(Settings())
+    detectors = build(Settings(min_severity=Severity.parse(args.min_severity)))
     minimum = Severity.parse(args.min_severity)
     for name in CLEAN:
         lines = (shared / "data" / name).read_text(encoding="utf-8").splitlines()
