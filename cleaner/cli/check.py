@@ -18,6 +18,14 @@ from cleaner.rulepack import RuleError
 SEVERITY_HELP = "suggestion, warning or error"
 
 
+def languagetool_setting(value: str) -> str:
+    """off, auto or an http(s) URL; anything else is a usage error (ValueError)."""
+    value = value.strip()
+    if value in {"off", "auto"} or value.startswith(("http://", "https://")):
+        return value
+    raise ValueError(f"--languagetool must be off, auto or a server URL, not {value!r}")
+
+
 @app.command()
 def check(
     paths: Annotated[list[str], typer.Argument(help="Files or directories to check; '-' reads standard input.")],
@@ -37,6 +45,20 @@ def check(
     encoding: Annotated[str | None, typer.Option(help="Decode files with this encoding (default UTF-8).")] = None,
     phrases: Annotated[
         list[str] | None, typer.Option("--phrases", help="Phrase table from `cleaner learn` (repeatable).")
+    ] = None,
+    languagetool: Annotated[
+        str,
+        typer.Option(
+            "--languagetool",
+            help="LanguageTool: 'off', 'auto' (a local server only if language-tool-python has one cached; "
+            "never downloads) or a server URL.",
+        ),
+    ] = "off",
+    accept: Annotated[
+        list[str] | None, typer.Option("--accept", help="Word list the spelling check accepts (repeatable).")
+    ] = None,
+    reject: Annotated[
+        list[str] | None, typer.Option("--reject", help="Word list the spelling check always flags (repeatable).")
     ] = None,
     spin: Annotated[
         bool,
@@ -62,6 +84,9 @@ def check(
             encoding=encoding,
             spin=spin,
             phrase_tables=tuple(phrases or ()),
+            languagetool=languagetool_setting(languagetool),
+            vocabulary_accept=tuple(accept or ()),
+            vocabulary_reject=tuple(reject or ()),
         )
         engine = Engine(settings)
     except (ValueError, RuleError) as exc:

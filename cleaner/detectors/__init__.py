@@ -6,6 +6,7 @@ from pathlib import Path
 
 from cleaner.config import Settings
 from cleaner.detectors.base import Detector
+from cleaner.detectors.languagetool import LanguageToolDetector
 from cleaner.detectors.ngram import NgramDetector
 from cleaner.detectors.reconstruct import ReconstructDetector
 from cleaner.detectors.rules import RulesDetector
@@ -43,11 +44,20 @@ def build(settings: Settings) -> list[Detector]:
     detectors: list[Detector] = [RulesDetector(load_rules(settings)), NgramDetector()]
     if spelling_reportable(settings):
         detectors.append(spelling_detector(settings))
+    if settings.languagetool != "off":
+        detectors.append(LanguageToolDetector(settings.languagetool))
     if settings.spin:
         detectors.append(ReconstructDetector(settings.phrase_tables))
     return detectors
 
 
 __all__ = [
-    "Detector", "NgramDetector", "ReconstructDetector", "RulesDetector", "SpellingDetector", "build", "load_rules",
+    "Detector",
+    "LanguageToolDetector",
+    "NgramDetector",
+    "ReconstructDetector",
+    "RulesDetector",
+    "SpellingDetector",
+    "build",
+    "load_rules",
 ]
