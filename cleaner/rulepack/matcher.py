@@ -17,6 +17,7 @@ from cleaner.rulepack.schema import Rule, Slot
 from cleaner.textnorm import FoldedText, normalize_phrase
 
 REGEX_TIMEOUT = 0.05
+REGEX_CACHE = 200_000  # remembered (regex, token) results before the memory is cleared
 GAP_RE = re.compile(r"[ \t\u00a0]*\n?[ \t\u00a0]*")
 
 
@@ -54,6 +55,7 @@ class RuleMatcher:
         self._anchored: dict[str, list[tuple[Rule, int]]] = {}
         self._unanchored: list[Rule] = []
         self._shapes: dict[str, _Shape] = {}
+        self._regex_results: dict[tuple[str, str], bool] = {}  # (regex, token) -> whether it matches
         self._repeats: list[tuple[Rule, int, int]] = []  # (rule, slot of the repeat, distance back)
         self._regexes: dict[str, regex.Pattern[str]] = {}
         self.timeouts: list[RuleTimeoutError] = []
@@ -129,7 +131,11 @@ class RuleMatcher:
     def _pattern_hits(self, doc: Document) -> Iterable[Hit]:
         text = doc.text
         tokens = doc.tokens
-        lowered = [text[s:e].lower() for s, e in tokens]
+        folded = text.lower()
+        if len(folded) == len(text):
+            lowered = [folded[s:e] for s, e in tokens]
+        else:  # a character whose lower case is longer: fold each token on its own
+            lowered = [text[s:e].lower() for s, e in tokens]
         for i, word in enumerate(lowered):
             for rule, anchor in self._anchored.get(word, ()):
                 hit = self._try_pattern(rule, i - anchor, tokens, lowered, text)
@@ -172,18 +178,27 @@ class RuleMatcher:
         if slot.words and (lowered in slot.words) == slot.negate:
             return False
         if slot.regex:
+            key = (slot.regex, original)
+            known = self._regex_results.get(key)
+            if known is not None:
+                return known
             try:
-                return self._regexes[slot.regex].fullmatch(original, timeout=REGEX_TIMEOUT) is not None
+                matched = self._regexes[slot.regex].fullmatch(original, timeout=REGEX_TIMEOUT) is not None
             except TimeoutError:
                 self.timeouts.append(RuleTimeoutError(rule))
                 return False
+            if len(self._regex_results) > REGEX_CACHE:
+                self._regex_results.clear()
+            self._regex_results[key] = matched
+            return matched
         return True
 
 
 # The commonest English words: a pattern anchored on one of them would be tried at every other token.
+VERY_COMMON_WORDS = frozenset("the of and to a in is for that with on as by was are be this from or an at".split())
 COMMON_WORDS = frozenset(
-    "the of and to a in is it that for on with as was be by at are this from or an have not which but "
-    "has were their been they he she we i you his her its can more all also one than these there so if".split()
+    "it have not but has were their been they he she we i you his her its can more all also one than these there "
+    "so if".split()
 )
 
 
@@ -192,7 +207,13 @@ COMMON_COST = 1000
 
 def _anchor_cost(slot: Slot) -> int:
     """How often a slot's words come up, roughly: common words cost far more than rare ones."""
-    return sum(COMMON_COST if word in COMMON_WORDS else 1 for word in slot.words)
+    return sum(_word_cost(word) for word in slot.words)
+
+
+def _word_cost(word: str) -> int:
+    if word in VERY_COMMON_WORDS:
+        return COMMON_COST * 10
+    return COMMON_COST if word in COMMON_WORDS else 1
 
 
 @dataclass(frozen=True, slots=True)
