@@ -29,7 +29,7 @@ from cleaner.document import Document  # noqa: E402
 from cleaner.model import Finding, Severity  # noqa: E402
 
 CLEAN = ("clean-abstracts-dev.jsonl", "clean-encyclopedic-dev.jsonl")
-OURS = ("GR", "MT", "NG", "SC", "LT")
+OURS = ("GR", "MT", "NG", "SC", "LT", "TY")
 OLDER_CALQUES = ("IC001", "IC002")
 
 

@@ -11,6 +11,7 @@ from cleaner.detectors.ngram import NgramDetector
 from cleaner.detectors.reconstruct import ReconstructDetector
 from cleaner.detectors.rules import RulesDetector
 from cleaner.detectors.spelling import SpellingDetector, read_word_lists
+from cleaner.detectors.typography import TypographyDetector
 from cleaner.model import Severity
 from cleaner.rulepack import Rule, builtin_pack_paths, load_packs
 
@@ -41,7 +42,7 @@ def spelling_detector(settings: Settings) -> SpellingDetector:
 
 def build(settings: Settings) -> list[Detector]:
     """The detectors for a run, in a fixed order (results never depend on timing)."""
-    detectors: list[Detector] = [RulesDetector(load_rules(settings)), NgramDetector()]
+    detectors: list[Detector] = [RulesDetector(load_rules(settings)), NgramDetector(), TypographyDetector()]
     if spelling_reportable(settings):
         detectors.append(spelling_detector(settings))
     if settings.languagetool != "off":
@@ -58,6 +59,7 @@ __all__ = [
     "ReconstructDetector",
     "RulesDetector",
     "SpellingDetector",
+    "TypographyDetector",
     "build",
     "load_rules",
 ]
