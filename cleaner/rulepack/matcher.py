@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import operator
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from itertools import compress
 
 import ahocorasick
 import regex
@@ -136,20 +138,19 @@ class RuleMatcher:
             lowered = [folded[s:e] for s, e in tokens]
         else:  # a character whose lower case is longer: fold each token on its own
             lowered = [text[s:e].lower() for s, e in tokens]
-        for i, word in enumerate(lowered):
-            for rule, anchor in self._anchored.get(word, ()):
-                hit = self._try_pattern(rule, i - anchor, tokens, lowered, text)
-                if hit is not None:
-                    yield hit
-            for rule in self._unanchored:
-                hit = self._try_pattern(rule, i, tokens, lowered, text)
-                if hit is not None:
-                    yield hit
-            for rule, slot, distance in self._repeats:
-                if i >= distance and word == lowered[i - distance]:
-                    hit = self._try_pattern(rule, i - slot, tokens, lowered, text)
-                    if hit is not None:
-                        yield hit
+        attempts: list[tuple[Rule, int]] = []
+        # Only positions whose word anchors a rule, found without a Python-level step per token.
+        for i in compress(range(len(lowered)), map(self._anchored.__contains__, lowered)):
+            attempts.extend((rule, i - anchor) for rule, anchor in self._anchored[lowered[i]])
+        for rule, slot, distance in self._repeats:
+            repeated = map(operator.eq, lowered[distance:], lowered)
+            attempts.extend((rule, i + distance - slot) for i in compress(range(len(lowered)), repeated))
+        for rule in self._unanchored:
+            attempts.extend((rule, i) for i in range(len(lowered)))
+        for rule, first in attempts:
+            hit = self._try_pattern(rule, first, tokens, lowered, text)
+            if hit is not None:
+                yield hit
 
     def _try_pattern(
         self, rule: Rule, first: int, tokens: list[tuple[int, int]], lowered: list[str], text: str
