@@ -37,3 +37,8 @@ def test_spaced_hyphen_in_compound() -> None:
 
 def test_dash_between_clauses_is_left_alone() -> None:
     assert flagged("It was big - really big - and so far - fine.") == []
+
+
+def test_number_style_is_a_hint_and_spaced_hyphen_a_warning() -> None:
+    found = TypographyDetector().check(Document.plain("In 40000 years we co - evolved."))
+    assert [(f.rule_id, f.severity.label) for f in found] == [("TY001", "suggestion"), ("TY002", "warning")]

@@ -1,7 +1,7 @@
 """TY001/TY002: typography that machine translation leaves in English text.
 
-TY001: a round number of five or six digits without a thousands separator
-("40000 years ago" for "40,000 years ago"). TY002: a hyphenated compound whose
+TY001 (a hint): a round number of five or six digits without a thousands
+separator ("40000 years ago" for "40,000 years ago"). TY002: a hyphenated compound whose
 hyphen got spaces around it ("co - evolved", "hard - haired"), as tokenising MT
 systems write it. Both are plain regular expressions over the text: one fast
 pass each, no tokens.
@@ -33,21 +33,24 @@ class TypographyDetector:
             for m in ROUND_NUMBER_RE.finditer(text):
                 fixed = f"{m.group(1)},{m.group(2)}"
                 message = f"'{m.group()}': English separates thousands with a comma: '{fixed}'"
-                findings.append(_finding("TY001", "thousands-separator", m.span(), message, fixed))
+                # House styles differ (10000, 10 000, 10,000): a hint, not a warning.
+                findings.append(_finding("TY001", "thousands-separator", m.span(), message, fixed, Severity.SUGGESTION))
         if " - " in text:
             for m in SPACED_HYPHEN_RE.finditer(text):
                 fixed = f"{m.group(1)}-{m.group(2)}"
                 message = f"'{m.group()}': a compound's hyphen takes no spaces: '{fixed}'"
-                findings.append(_finding("TY002", "spaced-hyphen", m.span(), message, fixed))
+                findings.append(_finding("TY002", "spaced-hyphen", m.span(), message, fixed, Severity.WARNING))
         return findings
 
 
-def _finding(rule_id: str, name: str, span: tuple[int, int], message: str, fixed: str) -> Finding:
+def _finding(
+    rule_id: str, name: str, span: tuple[int, int], message: str, fixed: str, severity: Severity
+) -> Finding:
     return Finding(
         rule_id=rule_id,
         rule_name=name,
         category=Category.STYLE,
-        severity=Severity.WARNING,
+        severity=severity,
         start=span[0],
         end=span[1],
         message=message,
