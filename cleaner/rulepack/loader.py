@@ -18,7 +18,7 @@ KINDS = ("substitution", "existence", "pattern")
 RULE_KEYS = frozenset(
     {
         "id", "name", "kind", "message", "category", "severity", "fix", "doc", "examples", "confidence",
-        "ignorecase", "inflect", "swap", "phrases", "pattern", "replace", "require", "forbid", "aliases",
+        "ignorecase", "inflect", "hyphens", "swap", "phrases", "pattern", "replace", "require", "forbid", "aliases",
     }
 )
 PACK_KEYS = frozenset({"pack", "description", "defaults", "rules"})
@@ -165,6 +165,7 @@ def _parse_rule(data: dict[str, Any], line: int, source: str, pack: str) -> Rule
         confidence=float(confidence),
         ignorecase=_flag(data, "ignorecase", True, fail),
         inflect=_flag(data, "inflect", True, fail),
+        hyphens=_flag(data, "hyphens", True, fail),
         swap=_parse_swap(data.get("swap"), fail),
         phrases=_strings(data.get("phrases"), "phrases", fail),
         pattern=_parse_pattern(data.get("pattern"), fail),

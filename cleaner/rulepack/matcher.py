@@ -162,15 +162,17 @@ class RuleMatcher:
             return None
         for k, slot in enumerate(slots):
             i = first + k
-            if k and not _adjacent(text, tokens[i - 1][1], tokens[i][0]):
+            if k and not _adjacent(text, tokens[i - 1][1], tokens[i][0], rule.hyphens):
                 return None
             if slot.same and lowered[i] != lowered[first + slot.same - 1]:
                 return None
             if not self._slot_matches(rule, slot, lowered[i], text[tokens[i][0] : tokens[i][1]]):
                 return None
-        if not _lookaround_holds(shape, first, last, tokens, lowered, text):
-            return None
         start, end = tokens[first][0], tokens[last][1]
+        # With hyphens: false the words must stand free, not inside a hyphenated compound.
+        in_compound = not rule.hyphens and "-" in (text[start - 1 : start], text[end : end + 1])
+        if in_compound or not _lookaround_holds(shape, first, last, tokens, lowered, text):
+            return None
         words = [text[s:e] for s, e in tokens[first : last + 1]]
         suggestions = tuple(match_case(text[start:end], _fill(t, words, slots)) for t in rule.replace)
         return Hit(rule, start, end, suggestions)
@@ -254,10 +256,10 @@ def _phrase_keys(phrase: str, inflected: bool) -> list[tuple[str, str]]:
     return keys
 
 
-def _adjacent(text: str, end: int, start: int) -> bool:
+def _adjacent(text: str, end: int, start: int, hyphens: bool = True) -> bool:
     """Two tokens are adjacent when only spaces (at most one line break) or a hyphen part them."""
     gap = text[end:start]
-    if gap in {" ", "-"}:
+    if gap == " " or (hyphens and gap == "-"):
         return True
     return bool(gap) and GAP_RE.fullmatch(gap) is not None
 

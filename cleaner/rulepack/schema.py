@@ -80,6 +80,7 @@ class Rule:
     confidence: float = 0.9
     ignorecase: bool = True
     inflect: bool = True
+    hyphens: bool = True  # pattern words may be joined by a hyphen ("end-to-end") as well as spaces
     swap: tuple[tuple[str, tuple[str, ...]], ...] = ()
     phrases: tuple[str, ...] = ()
     pattern: tuple[Slot, ...] = ()
