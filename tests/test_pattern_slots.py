@@ -51,6 +51,7 @@ def test_hyphens_false_needs_free_standing_words(tmp_path: Path) -> None:
     body = "  hyphens: false\n  pattern: [an, {regex: '[a-z]+'}]\n"
     assert spans(tmp_path, body, "an book") == ["an book"]
     assert spans(tmp_path, body, "an-book and pre-an book") == []
+    assert spans(tmp_path, body, "an non-linear model") == ["an non"]
 
 
 @pytest.mark.parametrize(

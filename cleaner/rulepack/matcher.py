@@ -169,8 +169,8 @@ class RuleMatcher:
             if not self._slot_matches(rule, slot, lowered[i], text[tokens[i][0] : tokens[i][1]]):
                 return None
         start, end = tokens[first][0], tokens[last][1]
-        # With hyphens: false the words must stand free, not inside a hyphenated compound.
-        in_compound = not rule.hyphens and "-" in (text[start - 1 : start], text[end : end + 1])
+        # With hyphens: false the match may not start inside a hyphenated compound ("sequential-and and").
+        in_compound = not rule.hyphens and text[start - 1 : start] == "-"
         if in_compound or not _lookaround_holds(shape, first, last, tokens, lowered, text):
             return None
         words = [text[s:e] for s, e in tokens[first : last + 1]]
