@@ -9,7 +9,7 @@ from dataclasses import dataclass, field, replace
 
 from cleaner import markup, sources, suppressions
 from cleaner.config import Settings
-from cleaner.detectors import Detector, RulesDetector, build
+from cleaner.detectors import Detector, LanguageToolDetector, RulesDetector, build
 from cleaner.document import Document
 from cleaner.model import Category, Finding
 from cleaner.rulepack import Rule
@@ -58,6 +58,8 @@ class Engine:
             raw.extend(detector.check(doc))
             if isinstance(detector, RulesDetector):
                 self.notices.extend(str(t) for t in detector.take_timeouts())
+            if isinstance(detector, LanguageToolDetector):
+                self.notices.extend(detector.take_notices())
         evidence = [f.confidence for f in resolve([f for f in raw if f.category in SCORED_CATEGORIES])]
         score = document_score(evidence, doc.word_count)
         settings = self.settings.for_path(doc.path)

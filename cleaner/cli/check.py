@@ -31,6 +31,14 @@ from cleaner.rulepack import RuleError
 SEVERITY_HELP = "suggestion, warning or error"
 
 
+def languagetool_setting(value: str) -> str:
+    """off, auto or an http(s) URL; anything else is a usage error (ValueError)."""
+    value = value.strip()
+    if value in {"off", "auto"} or value.startswith(("http://", "https://")):
+        return value
+    raise ValueError(f"--languagetool must be off, auto or a server URL, not {value!r}")
+
+
 @app.command()
 def check(
     paths: Annotated[
@@ -52,6 +60,20 @@ def check(
     encoding: Annotated[str | None, typer.Option(help="Decode files with this encoding (default UTF-8).")] = None,
     phrases: Annotated[
         list[str] | None, typer.Option("--phrases", help="Phrase table from `cleaner learn` (repeatable).")
+    ] = None,
+    languagetool: Annotated[
+        str | None,
+        typer.Option(
+            "--languagetool",
+            help="LanguageTool: 'off', 'auto' (a local server only if language-tool-python has one cached; "
+            "never downloads) or a server URL. Default: off, or the configuration's value.",
+        ),
+    ] = None,
+    accept: Annotated[
+        list[str] | None, typer.Option("--accept", help="Word list the spelling check accepts (repeatable).")
+    ] = None,
+    reject: Annotated[
+        list[str] | None, typer.Option("--reject", help="Word list the spelling check always flags (repeatable).")
     ] = None,
     spin: Annotated[
         bool | None,
@@ -98,6 +120,9 @@ def check(
             baseline=None if baseline is None else str(baseline),
             scores=True if output_format is OutputFormat.HTML else None,  # the page shows readability
             jobs=None if jobs is None else job_count(jobs),
+            languagetool=None if languagetool is None else languagetool_setting(languagetool),
+            vocabulary_accept=listed(accept),
+            vocabulary_reject=listed(reject),
         )
         engine = Engine(settings)
         known = baselines.load(settings.baseline) if settings.baseline else None

@@ -6,9 +6,14 @@ from pathlib import Path
 
 from cleaner.config import Settings
 from cleaner.detectors.base import Detector
+from cleaner.detectors.languagetool import LanguageToolDetector
+from cleaner.detectors.ngram import NgramDetector
 from cleaner.detectors.readability import ReadabilityDetector
 from cleaner.detectors.reconstruct import ReconstructDetector
 from cleaner.detectors.rules import RulesDetector
+from cleaner.detectors.spelling import SpellingDetector, read_word_lists
+from cleaner.detectors.typography import TypographyDetector
+from cleaner.model import Severity
 from cleaner.rulepack import Rule, builtin_pack_paths, load_packs
 
 
@@ -17,9 +22,32 @@ def load_rules(settings: Settings) -> list[Rule]:
     return [rule for pack in load_packs(paths) for rule in pack.rules]
 
 
+def spelling_reportable(settings: Settings) -> bool:
+    """Whether a spelling finding could be reported: misspellings are hints (suggestion level),
+    so a run at the default --min-severity warning skips the check unless a reject list or a
+    severity override makes its findings louder."""
+    overridden = {"SC001", "misspelling", "spelling"} & set(settings.severity_overrides)
+    loud = any(settings.severity_overrides[key] >= settings.min_severity for key in overridden)
+    return settings.min_severity <= Severity.SUGGESTION or bool(settings.vocabulary_reject) or loud
+
+
+def spelling_detector(settings: Settings) -> SpellingDetector:
+    """The spelling check with the user's vocabulary files; an unreadable file is a ValueError."""
+    try:
+        accept = read_word_lists(settings.vocabulary_accept)
+        reject = read_word_lists(settings.vocabulary_reject)
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ValueError(f"cannot read vocabulary file: {exc}") from None
+    return SpellingDetector(accept, reject)
+
+
 def build(settings: Settings) -> list[Detector]:
     """The detectors for a run, in a fixed order (results never depend on timing)."""
-    detectors: list[Detector] = [RulesDetector(load_rules(settings))]
+    detectors: list[Detector] = [RulesDetector(load_rules(settings)), NgramDetector(), TypographyDetector()]
+    if spelling_reportable(settings):
+        detectors.append(spelling_detector(settings))
+    if settings.languagetool != "off":
+        detectors.append(LanguageToolDetector(settings.languagetool))
     if settings.spin:
         detectors.append(ReconstructDetector(settings.phrase_tables))
     if settings.readability or any(o.readability for o in settings.overrides):
@@ -27,4 +55,15 @@ def build(settings: Settings) -> list[Detector]:
     return detectors
 
 
-__all__ = ["Detector", "ReadabilityDetector", "ReconstructDetector", "RulesDetector", "build", "load_rules"]
+__all__ = [
+    "Detector",
+    "LanguageToolDetector",
+    "NgramDetector",
+    "ReadabilityDetector",
+    "ReconstructDetector",
+    "RulesDetector",
+    "SpellingDetector",
+    "TypographyDetector",
+    "build",
+    "load_rules",
+]

@@ -22,6 +22,7 @@ if TYPE_CHECKING:
     import regex
 
 REGEX_TIMEOUT = 0.05
+REGEX_CACHE = 200_000  # remembered (regex, token) results before the memory is cleared
 LOCAL_TOKENS_SHARE = 1.0  # local windows may add up to this share of the text before it is tokenized whole
 LOCAL_TOKENS_SPAN = 8192  # lines around an anchor longer than this: tokenize the document whole
 GAP_RE = re.compile(r"[ \t\u00a0]*\n?[ \t\u00a0]*")
@@ -74,8 +75,12 @@ class RuleMatcher:
         self.rules = list(rules)
         self._automaton: ahocorasick.Automaton | None = None
         self._unanchored: list[int] = []
+        self._shapes: dict[int, _Shape] = {}  # rule order -> its match slots and lookarounds
+        self._repeats: list[tuple[int, int]] = []  # (rule order, slot that repeats the word before it)
+        self._regex_results: dict[tuple[str, str], bool] = {}  # (regex, token) -> whether it matches
         self._regexes: dict[str, regex.Pattern[str]] = {}
         self.timeouts: list[RuleTimeoutError] = []
+        self._order = {id(rule): order for order, rule in enumerate(self.rules)}
         self._compile()
 
     def _compile(self) -> None:
@@ -102,11 +107,18 @@ class RuleMatcher:
                 import regex  # its import costs start-up time; only rules with a slot regex need it
 
                 self._regexes[slot.regex] = regex.compile(slot.regex, regex.IGNORECASE if rule.ignorecase else 0)
-        anchor = _anchor_slot(rule.pattern)
+        shape = _Shape.of(rule)
+        self._shapes[order] = shape
+        anchor = _anchor_slot(shape.core)
+        repeat = next((i for i, slot in enumerate(shape.core) if slot.same and slot.same == i), None)  # same as the slot before
+        if repeat is not None and (anchor is None or _is_common(shape.core[anchor])):
+            # Anchored on common words it would be tried everywhere: try it only where a word repeats.
+            self._repeats.append((order, repeat))
+            return
         if anchor is None:
             self._unanchored.append(order)
             return
-        for word in rule.pattern[anchor].words:
+        for word in shape.core[anchor].words:
             key = normalize_phrase(word)
             if key and " " not in key:  # a word with a hyphen or a space is never one token
                 _key(keys, key).anchors.append((order, anchor))
@@ -117,6 +129,8 @@ class RuleMatcher:
         anchors: list[tuple[int, int, int]] = []  # (text offset of the anchor word, rule order, anchor slot)
         if self._automaton is not None:
             self._scan(doc, FoldedText.of(doc.text), phrases, anchors)
+        if self._repeats:
+            anchors.extend(_repeat_anchors(doc.text, self._repeats))
         patterns = self._anchored_hits(doc, anchors)
         if self._unanchored:
             patterns.extend(self._unanchored_hits(doc))
@@ -156,8 +170,10 @@ class RuleMatcher:
         whole = "tokens" in doc.__dict__
         for offset, order, anchor in anchors:
             rule = self.rules[order]
-            if not whole:
-                start, end = _line_window(text, offset, anchor, len(rule.pattern) - anchor - 1)
+            shape = self._shapes[order]
+            if not whole:  # a lookaround slot reads one token further
+                back, ahead = anchor + bool(shape.before), len(shape.core) - anchor - 1 + bool(shape.after)
+                start, end = _line_window(text, offset, back, ahead)
                 budget -= end - start
                 whole = budget < 0 or end - start > LOCAL_TOKENS_SPAN
             tokens = doc.tokens if whole else [m.span() for m in WORD_RE.finditer(text, start, end)]
@@ -180,18 +196,28 @@ class RuleMatcher:
         return found
 
     def _try_pattern(self, rule: Rule, first: int, tokens: list[tuple[int, int]], text: str) -> Hit | None:
-        slots = rule.pattern
-        if first < 0 or first + len(slots) > len(tokens):
+        shape = self._shapes[self._order[id(rule)]]
+        slots = shape.core
+        last = first + len(slots) - 1
+        if first < 0 or last >= len(tokens):
             return None
+        lowered: list[str] = []
         for k, slot in enumerate(slots):
             i = first + k
-            if k and not _adjacent(text, tokens[i - 1][1], tokens[i][0]):
+            if k and not _adjacent(text, tokens[i - 1][1], tokens[i][0], rule.hyphens):
                 return None
             word = text[tokens[i][0] : tokens[i][1]]
-            if not self._slot_matches(rule, slot, word.lower(), word):
+            lowered.append(word.lower())
+            if slot.same and lowered[k] != lowered[slot.same - 1]:
                 return None
-        start, end = tokens[first][0], tokens[first + len(slots) - 1][1]
-        words = [text[s:e] for s, e in tokens[first : first + len(slots)]]
+            if not self._slot_matches(rule, slot, lowered[k], word):
+                return None
+        start, end = tokens[first][0], tokens[last][1]
+        # With hyphens: false the match may not start inside a hyphenated compound ("sequential-and and").
+        in_compound = not rule.hyphens and text[start - 1 : start] == "-"
+        if in_compound or not _lookaround_holds(shape, first, last, tokens, text):
+            return None
+        words = [text[s:e] for s, e in tokens[first : last + 1]]
         suggestions = tuple(match_case(text[start:end], _fill(t, words, slots)) for t in rule.replace)
         return Hit(rule, start, end, suggestions)
 
@@ -199,12 +225,64 @@ class RuleMatcher:
         if slot.words and (lowered in slot.words) == slot.negate:
             return False
         if slot.regex:
+            key = (slot.regex, original)
+            known = self._regex_results.get(key)
+            if known is not None:
+                return known
             try:
-                return self._regexes[slot.regex].fullmatch(original, timeout=REGEX_TIMEOUT) is not None
+                matched = self._regexes[slot.regex].fullmatch(original, timeout=REGEX_TIMEOUT) is not None
             except TimeoutError:
                 self.timeouts.append(RuleTimeoutError(rule))
                 return False
+            if len(self._regex_results) > REGEX_CACHE:
+                self._regex_results.clear()
+            self._regex_results[key] = matched
+            return matched
         return True
+
+
+@dataclass(frozen=True, slots=True)
+class _Shape:
+    """A pattern split into the word slots that match and the lookaround slots either side."""
+
+    core: tuple[Slot, ...]
+    before: Slot | None
+    after: Slot | None
+
+    @classmethod
+    def of(cls, rule: Rule) -> _Shape:
+        before = next((s for s in rule.pattern if s.lookaround == "before"), None)
+        after = next((s for s in rule.pattern if s.lookaround == "after"), None)
+        return cls(tuple(s for s in rule.pattern if not s.lookaround), before, after)
+
+
+def _lookaround_holds(shape: _Shape, first: int, last: int, tokens: list[tuple[int, int]], text: str) -> bool:
+    """No forbidden word stands right before or after the match (punctuation between frees it)."""
+    before, after = shape.before, shape.after
+    if before and first > 0 and _adjacent(text, tokens[first - 1][1], tokens[first][0]):
+        s, e = tokens[first - 1]
+        if text[s:e].lower() in before.words:
+            return False
+    if after and last + 1 < len(tokens) and _adjacent(text, tokens[last][1], tokens[last + 1][0]):
+        s, e = tokens[last + 1]
+        return text[s:e].lower() not in after.words
+    return True
+
+
+# A word followed by itself, across spaces, one line break or a hyphen: where doubled-word patterns can match.
+_REPEAT_RE = re.compile(r"\b(\w+)(?:[ \t\u00a0]*\n?[ \t\u00a0]*|-)(\1)\b", re.IGNORECASE)
+
+
+def _repeat_anchors(text: str, repeats: list[tuple[int, int]]) -> list[tuple[int, int, int]]:
+    """Anchors (offset of the repeated word, rule order, its slot) for the rules tried only where a word repeats."""
+    anchors: list[tuple[int, int, int]] = []
+    for match in _REPEAT_RE.finditer(text):
+        anchors.extend((match.start(2), order, slot) for order, slot in repeats)
+    return anchors
+
+
+def _is_common(slot: Slot) -> bool:
+    return any(w in STOPWORDS for w in slot.words)
 
 
 def _key(keys: dict[str, _Key], key: str) -> _Key:
@@ -257,10 +335,10 @@ def _phrase_keys(phrase: str, inflected: bool) -> list[tuple[str, str]]:
     return keys
 
 
-def _adjacent(text: str, end: int, start: int) -> bool:
+def _adjacent(text: str, end: int, start: int, hyphens: bool = True) -> bool:
     """Two tokens are adjacent when only spaces (at most one line break) or a hyphen part them."""
     gap = text[end:start]
-    if gap in {" ", "-"}:
+    if gap == " " or (hyphens and gap == "-"):
         return True
     return bool(gap) and GAP_RE.fullmatch(gap) is not None
 

@@ -37,13 +37,18 @@ class Slot:
 
     ``words`` is a set of accepted lower-case forms (literal words, with all
     inflections added when the slot says ``inflect``); ``regex`` a pattern the
-    whole token must match; neither means any word.
+    whole token must match; neither means any word. ``same`` (1-based) asks for
+    the same word as an earlier slot. A ``lookaround`` slot ("before" as the
+    first slot, "after" as the last) takes no part in the match: it only
+    says which word may not stand right before or after it.
     """
 
     words: frozenset[str] = frozenset()
     regex: str = ""
     negate: bool = False
     bases: frozenset[str] = frozenset()
+    same: int = 0
+    lookaround: str = ""
 
     def form_of(self, word: str) -> str:
         """The inflection ("plural", "past", ...) ``word`` has relative to the slot's base words."""
@@ -56,7 +61,7 @@ class Slot:
 
     @property
     def is_literal(self) -> bool:
-        return bool(self.words) and not self.negate
+        return bool(self.words) and not self.negate and not self.lookaround
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,6 +80,7 @@ class Rule:
     confidence: float = 0.9
     ignorecase: bool = True
     inflect: bool = True
+    hyphens: bool = True  # pattern words may be joined by a hyphen ("end-to-end") as well as spaces
     swap: tuple[tuple[str, tuple[str, ...]], ...] = ()
     phrases: tuple[str, ...] = ()
     pattern: tuple[Slot, ...] = ()

@@ -1,0 +1,61 @@
+"""TY001/TY002: typography that machine translation leaves in English text.
+
+TY001 (a hint): a round number of five or six digits without a thousands
+separator ("40000 years ago" for "40,000 years ago"). TY002: a hyphenated compound whose
+hyphen got spaces around it ("co - evolved", "hard - haired"), as tokenising MT
+systems write it. Both are plain regular expressions over the text: one fast
+pass each, no tokens.
+"""
+
+from __future__ import annotations
+
+import re
+
+from cleaner.document import Document
+from cleaner.model import Applicability, Category, Finding, Severity
+
+# Not after "the " (a model number: "the 29000"), a digit, a decimal point, a separator or an identifier.
+ROUND_NUMBER_RE = re.compile(r"(?<![\w.,/:#=$€£+-])(?<!the )(?<!The )([1-9]\d{1,2})(000)(?![\w.,/:%-])")
+COMPOUND_PREFIXES = (
+    "co|self|well|long|short|high|low|non|pre|post|anti|multi|semi|re|ex|half|full|hard|soft|cross|real|world|"
+    "state|old|large|small|first|second|third|left|right|open|near|one|two|three|four|five|six|eight|ten|twelve"
+)
+SPACED_HYPHEN_RE = re.compile(rf"\b({COMPOUND_PREFIXES}) - ([a-z]+)\b")
+
+
+class TypographyDetector:
+    name = "typography"
+
+    def check(self, doc: Document) -> list[Finding]:
+        text = doc.text
+        findings = []
+        if "000" in text:
+            for m in ROUND_NUMBER_RE.finditer(text):
+                fixed = f"{m.group(1)},{m.group(2)}"
+                message = f"'{m.group()}': English separates thousands with a comma: '{fixed}'"
+                # House styles differ (10000, 10 000, 10,000): a hint, not a warning.
+                findings.append(_finding("TY001", "thousands-separator", m.span(), message, fixed, Severity.SUGGESTION))
+        if " - " in text:
+            for m in SPACED_HYPHEN_RE.finditer(text):
+                fixed = f"{m.group(1)}-{m.group(2)}"
+                message = f"'{m.group()}': a compound's hyphen takes no spaces: '{fixed}'"
+                findings.append(_finding("TY002", "spaced-hyphen", m.span(), message, fixed, Severity.WARNING))
+        return findings
+
+
+def _finding(
+    rule_id: str, name: str, span: tuple[int, int], message: str, fixed: str, severity: Severity
+) -> Finding:
+    return Finding(
+        rule_id=rule_id,
+        rule_name=name,
+        category=Category.STYLE,
+        severity=severity,
+        start=span[0],
+        end=span[1],
+        message=message,
+        suggestions=(fixed,),
+        applicability=Applicability.UNSAFE,
+        confidence=0.7,
+        detector="typography",
+    )
