@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import operator
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -15,7 +16,6 @@ from cleaner.casing import match_case
 from cleaner.document import WORD_RE, Document
 from cleaner.model import Finding
 from cleaner.rulepack.schema import Rule, Slot
-from cleaner.spin.stopwords import STOPWORDS
 from cleaner.textnorm import FoldedText, normalize_phrase
 
 if TYPE_CHECKING:
@@ -78,6 +78,7 @@ class RuleMatcher:
         self._shapes: dict[int, _Shape] = {}  # rule order -> its match slots and lookarounds
         self._repeats: list[tuple[int, int]] = []  # (rule order, slot that repeats the word before it)
         self._regex_results: dict[tuple[str, str], bool] = {}  # (regex, token) -> whether it matches
+        self._prechecks: dict[tuple[int, int], re.Pattern[str] | None] = {}  # (rule order, anchor slot) -> filter
         self._regexes: dict[str, regex.Pattern[str]] = {}
         self.timeouts: list[RuleTimeoutError] = []
         self._order = {id(rule): order for order, rule in enumerate(self.rules)}
@@ -110,17 +111,27 @@ class RuleMatcher:
         shape = _Shape.of(rule)
         self._shapes[order] = shape
         anchor = _anchor_slot(shape.core)
-        repeat = next((i for i, slot in enumerate(shape.core) if slot.same and slot.same == i), None)  # same as the slot before
+        # A slot that repeats the word just before it (``same`` is 1-based).
+        repeat = next((i for i, slot in enumerate(shape.core) if slot.same and slot.same == i), None)
         if repeat is not None and (anchor is None or _is_common(shape.core[anchor])):
-            # Anchored on common words it would be tried everywhere: try it only where a word repeats.
-            self._repeats.append((order, repeat))
+            # Anchored on common words it would be tried everywhere: try it only where a word repeats,
+            # found by the automaton as the word twice ("the the") when the repeated slot is literal.
+            doubled = shape.core[repeat - 1]
+            if not doubled.is_literal:
+                self._repeats.append((order, repeat))
+                return
+            for word in doubled.words:
+                key = normalize_phrase(f"{word} {word}")
+                if key.count(" ") == 1:
+                    _key(keys, key).anchors.append((order, repeat - 1))
             return
         if anchor is None:
             self._unanchored.append(order)
             return
-        for word in shape.core[anchor].words:
+        anchor, words = _anchor_keys(shape.core)
+        for word in words:
             key = normalize_phrase(word)
-            if key and " " not in key:  # a word with a hyphen or a space is never one token
+            if key and key.count(" ") == word.count(" "):  # a word with a hyphen or a space is never one token
                 _key(keys, key).anchors.append((order, anchor))
 
     def hits(self, doc: Document) -> list[Hit]:
@@ -168,15 +179,22 @@ class RuleMatcher:
         text = doc.text
         budget = LOCAL_TOKENS_SHARE * len(text)  # tokenize locally while it costs less than the whole text once
         whole = "tokens" in doc.__dict__
+        windows: dict[tuple[int, int], list[tuple[int, int]]] = {}  # several anchors often share a line
         for offset, order, anchor in anchors:
             rule = self.rules[order]
             shape = self._shapes[order]
+            precheck = self._precheck(order, anchor)
+            if precheck is not None and precheck.match(text, offset) is None:
+                continue  # the slots from the anchor on cannot match here: no need for tokens
             if not whole:  # a lookaround slot reads one token further
                 back, ahead = anchor + bool(shape.before), len(shape.core) - anchor - 1 + bool(shape.after)
-                start, end = _line_window(text, offset, back, ahead)
-                budget -= end - start
-                whole = budget < 0 or end - start > LOCAL_TOKENS_SPAN
-            tokens = doc.tokens if whole else [m.span() for m in WORD_RE.finditer(text, start, end)]
+                window = _line_window(text, offset, back, ahead)
+                if window not in windows:
+                    budget -= window[1] - window[0]
+                    whole = budget < 0 or window[1] - window[0] > LOCAL_TOKENS_SPAN
+                    if not whole:
+                        windows[window] = [m.span() for m in WORD_RE.finditer(text, *window)]
+            tokens = doc.tokens if whole else windows[window]
             index = bisect.bisect_left(tokens, (offset, -1))
             if index == len(tokens) or tokens[index][0] != offset:
                 continue  # the word is part of a longer token ("x'eyes")
@@ -184,6 +202,24 @@ class RuleMatcher:
             if hit is not None:
                 found.append((order, hit))
         return found
+
+    def _precheck(self, order: int, anchor: int) -> re.Pattern[str] | None:
+        """A regular expression that every match of the slots from ``anchor`` on also matches.
+
+        It reads the text directly at the anchor word, so most anchors (a common word such as
+        "of" that is not followed by what the pattern wants) are dropped before any tokenizing.
+        """
+        key = (order, anchor)
+        if key not in self._prechecks:
+            rule = self.rules[order]
+            slots = self._shapes[order].core[anchor:]
+            gap = r"(?:-|[ \t\u00a0]*\n?[ \t\u00a0]*)" if rule.hyphens else r"[ \t\u00a0]*\n?[ \t\u00a0]*"
+            source = gap.join(_slot_precheck(slot) for slot in slots)
+            try:
+                self._prechecks[key] = re.compile(source, re.IGNORECASE if rule.ignorecase else 0)
+            except re.error:
+                self._prechecks[key] = None
+        return self._prechecks[key]
 
     def _unanchored_hits(self, doc: Document) -> list[tuple[int, Hit]]:
         found: list[tuple[int, Hit]] = []
@@ -241,6 +277,20 @@ class RuleMatcher:
         return True
 
 
+_ANY_TOKEN = WORD_RE.pattern
+
+
+def _slot_precheck(slot: Slot) -> str:
+    """A regular expression for one slot's token that accepts at least every token the slot accepts."""
+    if slot.words and not slot.negate and all(w.isascii() for w in slot.words):
+        words = "|".join(re.escape(w) for w in sorted(slot.words, key=len, reverse=True))
+        return rf"(?i:{words})(?!\w|['’]\w)"
+    if slot.regex:  # (``negate`` excludes the slot's words; its expression must still match)
+        # The token must match the slot's expression whole; read it as a look-ahead, then the token.
+        return rf"(?=(?:{slot.regex})(?!\w))(?:{_ANY_TOKEN})"
+    return rf"(?:{_ANY_TOKEN})"
+
+
 @dataclass(frozen=True, slots=True)
 class _Shape:
     """A pattern split into the word slots that match and the lookaround slots either side."""
@@ -269,20 +319,34 @@ def _lookaround_holds(shape: _Shape, first: int, last: int, tokens: list[tuple[i
     return True
 
 
-# A word followed by itself, across spaces, one line break or a hyphen: where doubled-word patterns can match.
-_REPEAT_RE = re.compile(r"\b(\w+)(?:[ \t\u00a0]*\n?[ \t\u00a0]*|-)(\1)\b", re.IGNORECASE)
+# A word followed by itself across spaces, one line break or a hyphen: where doubled-word patterns can match.
+_REPEAT_GAP = r"(?:[ \t\u00a0]*\n?[ \t\u00a0]*|-)"
+_PUNCTUATION = str.maketrans(dict.fromkeys(".,;:!?()[]{}\"'\u201c\u201d\u2018\u2019", " "))
 
 
 def _repeat_anchors(text: str, repeats: list[tuple[int, int]]) -> list[tuple[int, int, int]]:
-    """Anchors (offset of the repeated word, rule order, its slot) for the rules tried only where a word repeats."""
+    """Anchors (offset of the repeated word, rule order, its slot) for the rules tried only where a word repeats.
+
+    Words that follow themselves are found first on a lower-cased, punctuation-free split of the
+    text (comparisons in C); only those words are then looked up with a regular expression.
+    """
+    words = text.lower().translate(_PUNCTUATION).replace("-", " ").split()
+    doubled = {w for w, same in zip(words, map(operator.eq, words, words[1:]), strict=False) if same}
+    if not doubled:
+        return []
+    names = "|".join(re.escape(w) for w in sorted(doubled, key=len, reverse=True))
+    pattern = re.compile(rf"(?<!\w)({names}){_REPEAT_GAP}(\1)(?!\w)", re.IGNORECASE)
     anchors: list[tuple[int, int, int]] = []
-    for match in _REPEAT_RE.finditer(text):
+    for match in pattern.finditer(text):
         anchors.extend((match.start(2), order, slot) for order, slot in repeats)
     return anchors
 
 
 def _is_common(slot: Slot) -> bool:
-    return any(w in STOPWORDS for w in slot.words)
+    return sum(_word_cost(w) for w in slot.words) >= COMMON_COST
+
+
+COMMON_COST = 1_000  # a slot whose words cost this much comes up in most sentences
 
 
 def _key(keys: dict[str, _Key], key: str) -> _Key:
@@ -291,17 +355,59 @@ def _key(keys: dict[str, _Key], key: str) -> _Key:
     return keys[key]
 
 
+# The commonest English words, most frequent first (after general-English frequency lists):
+# a pattern anchored on one of them is tried at many tokens, so anchors prefer rarer slots.
+COMMON_WORDS = """the of and to a in is that for it as was with be by on not he i this are or his from at
+which but have an they you were her she there been one all we their has would when if so no will more can
+who its said also into other them than some could these two may first then do any like my now over such
+our man me even most made after new only did many before must through back years where much your way well
+down should because each just those people how too little state good very make world still own see men work
+long here get both between life being under never day same another know while last might us great old year
+off come since against go came right used take three about up out what time using based however found""".split()
+
+
+_RANKS = {word: rank for rank, word in enumerate(COMMON_WORDS)}
+
+
+def _word_cost(word: str) -> int:
+    """Roughly how often a word comes up in running text (Zipf: inverse to its rank); rare words cost 1."""
+    rank = _RANKS.get(word)
+    return 1 if rank is None else 100_000 // (rank + 10)
+
+
+def _slot_cost(slot: Slot) -> int:
+    return sum(_word_cost(w) for w in slot.words)
+
+
 def _anchor_slot(slots: tuple[Slot, ...]) -> int | None:
-    """The literal slot whose words are least likely in running text: fewest function words, then fewest words."""
+    """The literal slot whose words are least likely in running text (the fewest tries per document)."""
     literal = [i for i, slot in enumerate(slots) if slot.is_literal]
     if not literal:
         return None
+    return min(literal, key=lambda index: _slot_cost(slots[index]))
 
-    def commonness(index: int) -> tuple[int, int]:
-        words = slots[index].words
-        return sum(1 for w in words if w in STOPWORDS), len(words)
 
-    return min(literal, key=commonness)
+PAIR_KEYS = 100  # at most this many two-word keys for one pair of slots
+PAIR_RARITY = 50  # two words in a row come up about this much less often than the rarer of them
+
+
+def _anchor_keys(slots: tuple[Slot, ...]) -> tuple[int, list[str]]:
+    """Where a pattern is anchored and the automaton keys that find it.
+
+    The rarest literal slot, or two literal slots in a row read as two-word keys ("of we")
+    when that is rarer still: a pattern of common words is then tried only where they meet.
+    """
+    index = _anchor_slot(slots)
+    assert index is not None
+    best = (_slot_cost(slots[index]), index, sorted(slots[index].words))
+    for i in range(len(slots) - 1):
+        first, second = slots[i], slots[i + 1]
+        if not (first.is_literal and second.is_literal) or len(first.words) * len(second.words) > PAIR_KEYS:
+            continue
+        cost = max(1, min(_slot_cost(first), _slot_cost(second)) // PAIR_RARITY)
+        if cost < best[0]:
+            best = (cost, i, [f"{a} {b}" for a in sorted(first.words) for b in sorted(second.words)])
+    return best[1], best[2]
 
 
 def _line_window(text: str, offset: int, before: int, after: int) -> tuple[int, int]:
