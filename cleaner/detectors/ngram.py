@@ -13,7 +13,7 @@ from pathlib import Path
 
 import ahocorasick
 
-from cleaner.document import Document
+from cleaner.document import WORD_RE, Document
 from cleaner.model import Applicability, Category, Finding, Severity
 from cleaner.spin.lm import NGram, model
 
@@ -49,20 +49,21 @@ class NgramDetector:
         hits = trigger_starts(doc.text, self.lexicon)
         if not hits:
             return []
-        starts = [start for start, _ in doc.tokens]
-        candidates = [i for i in (bisect.bisect_left(starts, h) for h in hits) if i < len(starts) and starts[i] in hits]
         lm = model()
         if lm is None:
             return []
         findings = []
-        for index in candidates:
-            found = self._judge(lm, doc, index)
+        for hit in sorted(hits):
+            tokens, index = tokens_near(doc, hit)
+            if index is None:
+                continue
+            found = self._judge(lm, doc.text, tokens, index)
             if found is not None:
                 findings.append(found)
         return findings
 
-    def _judge(self, lm: NGram, doc: Document, index: int) -> Finding | None:
-        words, at = clause_window(doc, index)
+    def _judge(self, lm: NGram, text: str, tokens: list[tuple[int, int]], index: int) -> Finding | None:
+        words, at = clause_window(text, tokens, index)
         written = words[at]
         if lm.unigram(written) is None:
             return None
@@ -76,8 +77,8 @@ class NgramDetector:
                 better.append((alternative, gain))
         if not better or max(gain for _, gain in better) < self.margin:
             return None
-        start, end = doc.tokens[index]
-        original = doc.text[start:end]
+        start, end = tokens[index]
+        original = text[start:end]
         suggestions = tuple(_match_case(original, alt) for alt, _ in better)
         return Finding(
             rule_id="NG001",
@@ -116,9 +117,32 @@ def trigger_starts(text: str, lexicon: dict[str, tuple[str, ...]]) -> set[int]:
     return found
 
 
-def clause_window(doc: Document, index: int) -> tuple[list[str], int]:
+NEAR = 200  # characters either side of a trigger word read for its context window
+
+
+def tokens_near(doc: Document, offset: int) -> tuple[list[tuple[int, int]], int | None]:
+    """The document's tokens around ``offset`` and the index of the one starting there (None: mid-token).
+
+    Tokens never cross white space, so tokenizing from white space to white space gives exactly
+    the document's tokens there; the whole document is tokenized only when it already was or
+    when no white space is near.
+    """
+    text = doc.text
+    start = text.rfind(" ", 0, max(0, offset - NEAR)) + 1
+    end = text.find(" ", offset + NEAR)
+    end = len(text) if end < 0 else end
+    if "tokens" in doc.__dict__ or end - start > 8 * NEAR:
+        tokens = doc.tokens
+    else:
+        tokens = [m.span() for m in WORD_RE.finditer(text, start, end)]
+    index = bisect.bisect_left(tokens, (offset, -1))
+    if index == len(tokens) or tokens[index][0] != offset:
+        return tokens, None
+    return tokens, index
+
+
+def clause_window(text: str, tokens: list[tuple[int, int]], index: int) -> tuple[list[str], int]:
     """Lower-case words around token ``index`` within its clause, and where that token sits."""
-    text, tokens = doc.text, doc.tokens
     words = [text[tokens[index][0] : tokens[index][1]].lower()]
     at = 0
     k = index

@@ -15,12 +15,17 @@ from cleaner.document import Document
 from cleaner.model import Applicability, Category, Finding, Severity
 
 # Not after "the " (a model number: "the 29000"), a digit, a decimal point, a separator or an identifier.
-ROUND_NUMBER_RE = re.compile(r"(?<![\w.,/:#=$€£+-])(?<!the )(?<!The )([1-9]\d{1,2})(000)(?![\w.,/:%-])")
+# The pattern starts with its first digit (the regex engine then skips ahead to digits) and looks behind it.
+ROUND_NUMBER_RE = re.compile(
+    r"([1-9](?<![\w.,/:#=$€£+-][1-9])(?<!the [1-9])(?<!The [1-9])\d{1,2})(000)(?![\w.,/:%-])"
+)
 COMPOUND_PREFIXES = (
     "co|self|well|long|short|high|low|non|pre|post|anti|multi|semi|re|ex|half|full|hard|soft|cross|real|world|"
     "state|old|large|small|first|second|third|left|right|open|near|one|two|three|four|five|six|eight|ten|twelve"
 )
 SPACED_HYPHEN_RE = re.compile(rf"\b({COMPOUND_PREFIXES}) - ([a-z]+)\b")
+PREFIX_BEFORE_RE = re.compile(rf"\b({COMPOUND_PREFIXES})\Z")  # searched in the few characters before " - "
+WORD_AFTER_RE = re.compile(r"[a-z]+\b")
 
 
 class TypographyDetector:
@@ -35,12 +40,26 @@ class TypographyDetector:
                 message = f"'{m.group()}': English separates thousands with a comma: '{fixed}'"
                 # House styles differ (10000, 10 000, 10,000): a hint, not a warning.
                 findings.append(_finding("TY001", "thousands-separator", m.span(), message, fixed, Severity.SUGGESTION))
-        if " - " in text:
-            for m in SPACED_HYPHEN_RE.finditer(text):
-                fixed = f"{m.group(1)}-{m.group(2)}"
-                message = f"'{m.group()}': a compound's hyphen takes no spaces: '{fixed}'"
-                findings.append(_finding("TY002", "spaced-hyphen", m.span(), message, fixed, Severity.WARNING))
+        for span, head, tail in _spaced_hyphens(text):
+            fixed = f"{head}-{tail}"
+            message = f"'{text[span[0] : span[1]]}': a compound's hyphen takes no spaces: '{fixed}'"
+            findings.append(_finding("TY002", "spaced-hyphen", span, message, fixed, Severity.WARNING))
         return findings
+
+
+def _spaced_hyphens(text: str) -> list[tuple[tuple[int, int], str, str]]:
+    """What ``SPACED_HYPHEN_RE`` finds, read only where " - " stands (one ``str.find`` pass)."""
+    found: list[tuple[tuple[int, int], str, str]] = []
+    done = 0  # like finditer, matches do not overlap
+    at = text.find(" - ")
+    while at >= 0:
+        head = PREFIX_BEFORE_RE.search(text, max(done, at - 16), at)
+        tail = WORD_AFTER_RE.match(text, at + 3)
+        if head is not None and tail is not None:
+            found.append(((head.start(), tail.end()), head.group(1), tail.group()))
+            done = tail.end()
+        at = text.find(" - ", at + 1)
+    return found
 
 
 def _finding(
