@@ -7,6 +7,8 @@ import operator
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 import ahocorasick
@@ -214,7 +216,8 @@ class RuleMatcher:
             rule = self.rules[order]
             slots = self._shapes[order].core[anchor:]
             gap = r"(?:-|[ \t\u00a0]*\n?[ \t\u00a0]*)" if rule.hyphens else r"[ \t\u00a0]*\n?[ \t\u00a0]*"
-            source = gap.join(_slot_precheck(slot) for slot in slots)
+            trusted = _is_builtin(rule.source)
+            source = gap.join(_slot_precheck(slot, trusted) for slot in slots)
             try:
                 self._prechecks[key] = re.compile(source, re.IGNORECASE if rule.ignorecase else 0)
             except re.error:
@@ -280,12 +283,27 @@ class RuleMatcher:
 _ANY_TOKEN = WORD_RE.pattern
 
 
-def _slot_precheck(slot: Slot) -> str:
-    """A regular expression for one slot's token that accepts at least every token the slot accepts."""
+@cache
+def _builtin_sources() -> frozenset[str]:
+    from cleaner.rulepack.loader import builtin_pack_paths
+
+    return frozenset(str(path.resolve()) for path in builtin_pack_paths())
+
+
+def _is_builtin(source: str) -> bool:
+    return bool(source) and str(Path(source).resolve()) in _builtin_sources()
+
+
+def _slot_precheck(slot: Slot, trusted: bool) -> str:
+    """A regular expression for one slot's token that accepts at least every token the slot accepts.
+
+    Slot expressions are copied in only from the built-in packs: the precheck runs without
+    the time limit that guards users' expressions.
+    """
     if slot.words and not slot.negate and all(w.isascii() for w in slot.words):
         words = "|".join(re.escape(w) for w in sorted(slot.words, key=len, reverse=True))
         return rf"(?i:{words})(?!\w|['’]\w)"
-    if slot.regex:  # (``negate`` excludes the slot's words; its expression must still match)
+    if slot.regex and trusted:  # (``negate`` excludes the slot's words; its expression must still match)
         # The token must match the slot's expression whole; read it as a look-ahead, then the token.
         return rf"(?=(?:{slot.regex})(?!\w))(?:{_ANY_TOKEN})"
     return rf"(?:{_ANY_TOKEN})"
