@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import sys
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 
-from cleaner import markup, sources
+from cleaner import chunks, markup, sources, spans
 from cleaner.config import Settings
 from cleaner.detectors import Detector, RulesDetector, build
 from cleaner.document import Document
@@ -27,11 +27,11 @@ class FileResult:
     error: str | None = None
     source_file: sources.SourceFile | None = None
     document_score: float | None = None  # probability the text was spun or machine-translated
-
+    counted_words: int = 0  # words of a file checked in chunks (it has no document)
 
     @property
     def words(self) -> int:
-        return self.document.word_count if self.document else 0
+        return self.document.word_count if self.document else self.counted_words
 
 
 class Engine:
@@ -41,19 +41,41 @@ class Engine:
         self.settings = settings or Settings()
         self.detectors = list(detectors) if detectors is not None else build(self.settings)
         self.notices: list[str] = []
+        self.chunk_chars = chunks.CHUNK_CHARS  # files larger than this (in bytes) are checked in chunks
+        self.progress: Callable[[str, int, int], None] | None = None  # (path, bytes done, bytes in all)
 
     def check_document(self, doc: Document) -> list[Finding]:
         return self.analyse(doc)[0]
 
     def analyse(self, doc: Document) -> tuple[list[Finding], float]:
         """Findings to report, and the document score from every content finding (hints included)."""
+        findings, evidence = self._findings(doc)
+        return findings, document_score(evidence, doc.word_count)
+
+    def detect(self, doc: Document) -> list[Finding]:
+        """Every detector's findings. A detector that raises, or gives offsets outside the text,
+        is named in a notice and the others' findings stand."""
         raw: list[Finding] = []
         for detector in self.detectors:
-            raw.extend(detector.check(doc))
+            try:
+                found = detector.check(doc)
+            except Exception as exc:  # one detector's bug must not end the run
+                self.notices.append(
+                    f"{doc.path}: detector {detector.name} failed ({type(exc).__name__}: {exc}); "
+                    "its findings are left out"
+                )
+                found = []
+            valid = [f for f in found if 0 <= f.start <= f.end <= len(doc.text)]
+            if len(valid) < len(found):
+                self.notices.append(f"{doc.path}: detector {detector.name} gave spans outside the text; dropped")
+            raw.extend(valid)
             if isinstance(detector, RulesDetector):
-                self.notices.extend(str(t) for t in detector.take_timeouts())
+                self.notices.extend(f"{doc.path}: {t}" for t in detector.take_timeouts())
+        return raw
+
+    def _findings(self, doc: Document) -> tuple[list[Finding], list[float]]:
+        raw = self.detect(doc)
         evidence = [f.confidence for f in resolve([f for f in raw if f.category in SCORED_CATEGORIES])]
-        score = document_score(evidence, doc.word_count)
         kept = []
         for finding in raw:
             if not self.settings.wants(finding):
@@ -62,7 +84,7 @@ class Engine:
             if severity < self.settings.min_severity:
                 continue
             kept.append(replace(finding, severity=severity) if severity != finding.severity else finding)
-        return [place(doc, f) for f in resolve(kept)], score
+        return [place(doc, f) for f in resolve(kept)], evidence
 
     def check_source(self, source: sources.SourceFile, fmt: str | None = None) -> FileResult:
         doc = markup.to_document(source.path, source.text, fmt)
@@ -73,6 +95,8 @@ class Engine:
         return self.check_source(sources.SourceFile(path=path, text=text, encoding="utf-8"), fmt)
 
     def check_path(self, path: str, fmt: str | None = None) -> FileResult:
+        if path != "-" and sources.file_size(path) > self.chunk_chars:
+            return self.check_large(path, fmt)
         try:
             if path == "-":
                 source = sources.decode(sys.stdin.buffer.read(), "-", self.settings.encoding)
@@ -81,6 +105,37 @@ class Engine:
         except sources.UnreadableError as exc:
             return FileResult(path, error=exc.reason)
         return self.check_source(source, fmt)
+
+    def check_large(self, path: str, fmt: str | None = None) -> FileResult:
+        """Check a file chunk by chunk (``cleaner.chunks``): memory stays bounded whatever its size.
+
+        The result has no document (the text is never held whole); its
+        findings carry offsets, lines and columns in the whole file.
+        """
+        total = sources.file_size(path)
+        done = [0]
+
+        def pieces() -> Iterator[str]:
+            for text, read in sources.stream(path, self.settings.encoding):
+                done[0] = read
+                yield text
+
+        findings: list[Finding] = []
+        evidence: list[float] = []
+        words = 0
+        try:
+            for chunk in chunks.split(pieces(), self.chunk_chars):
+                doc = markup.to_document(path, chunk.text, fmt)
+                found, seen = self._findings(doc)
+                findings.extend(chunks.shift(f, chunk) for f in found)
+                evidence.extend(seen)
+                words += doc.word_count
+                if self.progress is not None:
+                    self.progress(path, done[0], total)
+        except sources.UnreadableError as exc:
+            return FileResult(path, error=exc.reason)
+        score = document_score(evidence, words)
+        return FileResult(path, findings, document_score=score, counted_words=words)
 
     def check_paths(self, paths: Iterable[str], fmt: str | None = None) -> Iterator[FileResult]:
         for item in sources.expand(paths):
@@ -96,30 +151,14 @@ def resolve(findings: list[Finding]) -> list[Finding]:
     Findings on the same span become one (the strongest, with the others'
     suggestions appended). Of overlapping findings in one category the
     strongest stays; findings of different categories may overlap.
+    ``cleaner.spans`` does it in O(n log n).
     """
-    ranked = sorted(findings, key=_strength, reverse=True)
-    kept: list[Finding] = []
-    for finding in ranked:
-        clash = next((k for k in kept if _clashes(k, finding)), None)
-        if clash is None:
-            kept.append(finding)
-        elif (clash.start, clash.end) == (finding.start, finding.end):
-            extra = tuple(s for s in finding.suggestions if s not in clash.suggestions)
-            if extra:
-                kept[kept.index(clash)] = replace(clash, suggestions=clash.suggestions + extra)
-    return sorted(kept, key=Finding.sort_key)
+    return sorted(spans.settle(findings, _strength), key=Finding.sort_key)
 
 
 def _strength(f: Finding) -> tuple[int, bool, float, int, int]:
     """Louder first; at one level a named rule beats a model's reconstruction."""
     return (int(f.severity), f.detector == "rules", f.confidence, f.end - f.start, -f.start)
-
-
-def _clashes(a: Finding, b: Finding) -> bool:
-    if (a.start, a.end) == (b.start, b.end):
-        return True
-    overlap = a.start < b.end and b.start < a.end
-    return overlap and a.category == b.category
 
 
 def place(doc: Document, finding: Finding) -> Finding:
