@@ -77,3 +77,17 @@ def settle(findings: Iterable[Finding], strength: Strength) -> list[Finding]:
             if extra:
                 kept.findings[clash] = replace(other, suggestions=other.suggestions + extra)
     return kept.findings
+
+
+class Disjoint:
+    """Non-overlapping non-empty spans: ask whether a span overlaps one of them in O(log n)."""
+
+    def __init__(self) -> None:
+        self._spans = SortedList()
+
+    def overlaps(self, start: int, end: int) -> bool:
+        position = self._spans.bisect_left((end, end))  # spans before it start before ``end``
+        return position > 0 and self._spans[position - 1][1] > start
+
+    def add(self, start: int, end: int) -> None:
+        self._spans.add((start, end))

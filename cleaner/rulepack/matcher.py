@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import time
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -14,17 +15,22 @@ from cleaner.casing import match_case
 from cleaner.document import Document
 from cleaner.model import Finding
 from cleaner.rulepack.schema import Rule, Slot
+from cleaner.spans import Disjoint
 from cleaner.textnorm import FoldedText, normalize_phrase
 
-REGEX_TIMEOUT = 0.05
+REGEX_TIMEOUT = 0.05  # seconds one slot regex may take on one word
+REGEX_BUDGET = 0.5  # seconds one rule's regexes may take on one document in all
 GAP_RE = re.compile(r"[ \t\u00a0]*\n?[ \t\u00a0]*")
 
 
 class RuleTimeoutError(RuntimeError):
-    """A user regular expression ran past its time limit."""
+    """A user regular expression ran past its time limit; the rule is skipped for the rest of the document."""
 
     def __init__(self, rule: Rule) -> None:
-        super().__init__(f"rule {rule.id} ({rule.source}:{rule.line}): its regex ran past {REGEX_TIMEOUT}s; skipped")
+        super().__init__(
+            f"rule {rule.id} ({rule.source}:{rule.line}): its regex ran past {REGEX_TIMEOUT}s on one word "
+            f"or {REGEX_BUDGET}s in all; skipped for the rest of this document"
+        )
         self.rule = rule
 
 
@@ -55,6 +61,7 @@ class RuleMatcher:
         self._unanchored: list[Rule] = []
         self._regexes: dict[str, regex.Pattern[str]] = {}
         self.timeouts: list[RuleTimeoutError] = []
+        self._spent: dict[str, float] = {}  # regex seconds per rule in the current document
         self._compile()
 
     def _compile(self) -> None:
@@ -89,6 +96,7 @@ class RuleMatcher:
     def hits(self, doc: Document) -> list[Hit]:
         """Every rule match, before context conditions and overlap resolution."""
         found: list[Hit] = []
+        self._spent = {}
         folded = FoldedText.of(doc.text) if self._automaton is not None else None
         if folded is not None and self._automaton is not None:
             found.extend(self._phrase_hits(doc, folded))
@@ -150,12 +158,25 @@ class RuleMatcher:
         if slot.words and (lowered in slot.words) == slot.negate:
             return False
         if slot.regex:
-            try:
-                return self._regexes[slot.regex].fullmatch(original, timeout=REGEX_TIMEOUT) is not None
-            except TimeoutError:
-                self.timeouts.append(RuleTimeoutError(rule))
-                return False
+            return self._regex_matches(rule, slot.regex, original)
         return True
+
+    def _regex_matches(self, rule: Rule, pattern: str, word: str) -> bool:
+        """A slot regex on one word, within the per-word limit and the rule's budget for the document."""
+        spent = self._spent.get(rule.id, 0.0)
+        if spent > REGEX_BUDGET:
+            return False  # stopped for this document (reported once)
+        began = time.perf_counter()
+        try:
+            matched = self._regexes[pattern].fullmatch(word, timeout=REGEX_TIMEOUT) is not None
+        except TimeoutError:
+            matched = False
+            spent = REGEX_BUDGET
+        spent += time.perf_counter() - began
+        self._spent[rule.id] = spent
+        if spent > REGEX_BUDGET:
+            self.timeouts.append(RuleTimeoutError(rule))
+        return matched
 
 
 def _phrase_keys(phrase: str, inflected: bool) -> list[tuple[str, str]]:
@@ -212,12 +233,12 @@ def _contains(folded: str, phrase: str) -> bool:
 def longest_first(hits: list[Hit]) -> list[Hit]:
     """Keep the longest of overlapping hits (ties: the earlier rule), in text order."""
     chosen: list[Hit] = []
-    taken: list[tuple[int, int]] = []
+    taken = Disjoint()
     for hit in sorted(hits, key=lambda h: (-(h.end - h.start), h.start)):
-        if any(hit.start < e and s < hit.end for s, e in taken):
+        if taken.overlaps(hit.start, hit.end):
             continue
         chosen.append(hit)
-        taken.append((hit.start, hit.end))
+        taken.add(hit.start, hit.end)
     return sorted(chosen, key=lambda h: (h.start, h.end))
 
 
