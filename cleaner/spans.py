@@ -86,8 +86,11 @@ class Disjoint:
         self._spans = SortedList()
 
     def overlaps(self, start: int, end: int) -> bool:
-        position = self._spans.bisect_left((end, end))  # spans before it start before ``end``
-        return position > 0 and self._spans[position - 1][1] > start
+        position: int = self._spans.bisect_left((end, end))  # spans before it start before ``end``
+        if position == 0:
+            return False
+        previous_end: int = self._spans[position - 1][1]
+        return previous_end > start
 
     def add(self, start: int, end: int) -> None:
         self._spans.add((start, end))
