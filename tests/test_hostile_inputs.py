@@ -269,7 +269,10 @@ def test_large_file_memory_bounded(tmp_path: Path) -> None:
     assert growth_mb < 80, f"peak RSS grew {growth_mb} MB for a 6 MB file"
 
 
-@pytest.mark.skipif(not SLOW, reason="slow: set CLEANER_SLOW_TESTS=1 (checks a 100 MB file)")
+slow = pytest.mark.skipif(not SLOW, reason="slow: set CLEANER_SLOW_TESTS=1 to run it")
+
+
+@slow
 def test_hundred_megabyte_file_memory_bounded(tmp_path: Path) -> None:
     path = tmp_path / "huge.txt"
     blocks = _big_file(path, 100)
