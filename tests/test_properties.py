@@ -52,7 +52,7 @@ def line_col(text: str, offset: int) -> tuple[int, int]:
     """Independent of Document: 1-based line and column, CRLF, CR and LF each ending a line."""
     before = text[:offset]
     breaks = list(re.finditer(r"\r\n|\r|\n", before))
-    if breaks and breaks[-1].group() == "\r" and text[offset : offset + 1] == "\n":
+    if breaks and breaks[-1].group() == "\r" and breaks[-1].end() == offset and text[offset : offset + 1] == "\n":
         breaks.pop()  # the offset sits inside a CRLF: that line has not ended yet
     line_start = breaks[-1].end() if breaks else 0
     return len(breaks) + 1, offset - line_start + 1
@@ -169,7 +169,8 @@ def test_decode_encode_round_trips_bom_and_crlf_files(text: str, encoding: str) 
     text = text.replace("\x00", "")  # a NUL without a BOM marks a binary file
     data = text.encode("utf-8") if encoding == "plain" else BOMS[encoding] + text.encode(encoding)
     source = sources.decode(data, "x.txt")
-    assert source.text == text
+    if encoding != "plain" or not text.startswith("\ufeff"):  # else that U+FEFF is read as a UTF-8 BOM
+        assert source.text == text
     assert source.encode(source.text) == data
 
 
