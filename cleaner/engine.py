@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import bisect
 import sys
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 
-from cleaner import markup, sources, suppressions
+from cleaner import chunks, markup, sources, suppressions
 from cleaner.config import Settings
 from cleaner.detectors import Detector, LanguageToolDetector, RulesDetector, build
 from cleaner.document import Document
@@ -30,10 +30,11 @@ class FileResult:
     source_file: sources.SourceFile | None = None
     document_score: float | None = None  # probability the text was spun or machine-translated
     readability: dict[str, float] | None = None  # document readability figures, when they were asked for
+    counted_words: int = 0  # words of a file checked in chunks (it has no document)
 
     @property
     def words(self) -> int:
-        return self.document.word_count if self.document else 0
+        return self.document.word_count if self.document else self.counted_words
 
 
 class Engine:
@@ -43,6 +44,8 @@ class Engine:
         self.settings = settings or Settings()
         self.detectors = list(detectors) if detectors is not None else build(self.settings)
         self.notices: list[str] = []
+        self.chunk_chars = chunks.CHUNK_CHARS  # files larger than this (in bytes) are checked in chunks
+        self.progress: Callable[[str, int, int], None] | None = None  # (path, bytes done, bytes in all)
 
     def rules(self) -> list[Rule]:
         """The rule-pack rules this engine runs (for reporters that describe them)."""
@@ -53,15 +56,36 @@ class Engine:
 
     def analyse(self, doc: Document) -> tuple[list[Finding], float]:
         """Findings to report, and the document score from every content finding (hints included)."""
+        findings, evidence = self._findings(doc)
+        return findings, document_score(evidence, doc.word_count)
+
+    def detect(self, doc: Document) -> list[Finding]:
+        """Every detector's findings. A detector that raises, or gives offsets outside the text,
+        is named in a notice and the others' findings stand."""
         raw: list[Finding] = []
         for detector in self.detectors:
-            raw.extend(detector.check(doc))
+            try:
+                found = detector.check(doc)
+            except Exception as exc:  # one detector's bug must not end the run
+                self.notices.append(
+                    f"{doc.path}: detector {detector.name} failed ({type(exc).__name__}: {exc}); "
+                    "its findings are left out"
+                )
+                found = []
+            valid = [f for f in found if 0 <= f.start <= f.end <= len(doc.text)]
+            if len(valid) < len(found):
+                self.notices.append(f"{doc.path}: detector {detector.name} gave spans outside the text; dropped")
+            raw.extend(valid)
             if isinstance(detector, RulesDetector):
-                self.notices.extend(str(t) for t in detector.take_timeouts())
+                self.notices.extend(f"{doc.path}: {t}" for t in detector.take_timeouts())
             if isinstance(detector, LanguageToolDetector):
                 self.notices.extend(detector.take_notices())
+        return raw
+
+    def _findings(self, doc: Document) -> tuple[list[Finding], list[float]]:
+        """Findings placed on the source, filtered and settled; and the evidence for the document score."""
+        raw = self.detect(doc)
         evidence = [f.confidence for f in resolve([f for f in raw if f.category in SCORED_CATEGORIES])]
-        score = document_score(evidence, doc.word_count)
         settings = self.settings.for_path(doc.path)
         placed = [place(doc, f) for f in raw if settings.wants(f)]
         placed, about_suppressions = suppressions.apply(doc, placed)
@@ -71,7 +95,7 @@ class Engine:
             if severity < settings.min_severity:
                 continue
             kept.append(replace(finding, severity=severity) if severity != finding.severity else finding)
-        return resolve(kept), score
+        return resolve(kept), evidence
 
     def check_source(self, source: sources.SourceFile, fmt: str | None = None) -> FileResult:
         doc = markup.to_document(source.path, source.text, fmt)
@@ -85,6 +109,8 @@ class Engine:
         return self.check_source(sources.SourceFile(path=path, text=text, encoding="utf-8"), fmt)
 
     def check_path(self, path: str, fmt: str | None = None) -> FileResult:
+        if path != "-" and sources.file_size(path) > self.chunk_chars:
+            return self.check_large(path, fmt)
         try:
             if path == "-":
                 name = self.settings.stdin_filename or "-"
@@ -94,6 +120,37 @@ class Engine:
         except sources.UnreadableError as exc:
             return FileResult(path, error=exc.reason)
         return self.check_source(source, fmt)
+
+    def check_large(self, path: str, fmt: str | None = None) -> FileResult:
+        """Check a file chunk by chunk (``cleaner.chunks``): memory stays bounded whatever its size.
+
+        The result has no document (the text is never held whole); its
+        findings carry offsets, lines and columns in the whole file.
+        """
+        total = sources.file_size(path)
+        done = [0]
+
+        def pieces() -> Iterator[str]:
+            for text, read in sources.stream(path, self.settings.encoding):
+                done[0] = read
+                yield text
+
+        findings: list[Finding] = []
+        evidence: list[float] = []
+        words = 0
+        try:
+            for chunk in chunks.split(pieces(), self.chunk_chars):
+                doc = markup.to_document(path, chunk.text, fmt)
+                found, seen = self._findings(doc)
+                findings.extend(chunks.shift(f, chunk) for f in found)
+                evidence.extend(seen)
+                words += doc.word_count
+                if self.progress is not None:
+                    self.progress(path, done[0], total)
+        except sources.UnreadableError as exc:
+            return FileResult(path, error=exc.reason)
+        score = document_score(evidence, words)
+        return FileResult(path, findings, document_score=score, counted_words=words)
 
     def check_paths(self, paths: Iterable[str], fmt: str | None = None) -> Iterator[FileResult]:
         for item in sources.expand(paths):

@@ -131,6 +131,7 @@ def check(
     targets = [*(paths or []), *_listed_files(files_from)]
     if not targets and files_from is None:
         fail_usage("no paths to check (give PATH... or --files-from FILE)")
+    engine.progress = None if no_progress else progress.on_terminal()
     results: list[FileResult] = []
     checked = check_many(engine, targets, settings.jobs)
     files = progress.wanted(targets, enabled=not no_progress)

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from typing import Annotated
 
 import typer
 
-from cleaner import fix, sources
+from cleaner import fix, sources, writeback
 from cleaner.cli.app import EXIT_FINDINGS, EXIT_OK, app, fail_usage, warn
 from cleaner.cli.options import ConfigOption, NoConfigOption, StdinFilenameOption, listed, settings_from, severity
 from cleaner.engine import Engine
@@ -72,7 +73,10 @@ def fix_command(
     except (ValueError, RuleError) as exc:
         fail_usage(str(exc))
     write = not (diff or dry_run)
-    outcomes = [_fix_one(engine, item, unsafe_fixes, diff, write) for item in sources.expand(paths)]
+    items = list(sources.expand(paths))
+    if write:
+        _sweep(items)
+    outcomes = [_fix_one(engine, item, unsafe_fixes, diff, write) for item in items]
     for notice in dict.fromkeys(engine.notices):
         warn(notice)
     _summarize(outcomes, unsafe_fixes, write, to_stderr=diff or "-" in paths)
@@ -103,6 +107,14 @@ def _fix_one(engine: Engine, item: str | sources.PathProblem, unsafe: bool, diff
     if outcome.error is not None:
         warn(f"{outcome.path}: {outcome.error}")
     return outcome
+
+
+def _sweep(items: list[str | sources.PathProblem]) -> None:
+    """Remove temporary files an interrupted earlier run left beside the files to fix."""
+    directories = {os.path.dirname(os.path.realpath(i)) for i in items if isinstance(i, str) and i != "-"}
+    for directory in sorted(directories):
+        for path in writeback.sweep_stale(directory):
+            warn(f"removed {path}, left by an interrupted run")
 
 
 def _fix_stdin(engine: Engine, unsafe: bool, diff: bool) -> fix.FixOutcome:

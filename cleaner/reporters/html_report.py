@@ -165,9 +165,16 @@ def csp_hash(code: str) -> str:
 
 
 def _environment() -> jinja2.Environment:
-    env = jinja2.Environment(autoescape=True, undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True)
+    env = jinja2.Environment(
+        autoescape=True, undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True, finalize=_no_nul
+    )
     env.filters["script_json"] = script_json
     return env
+
+
+def _no_nul(value: object) -> object:
+    """NUL is not allowed in HTML text: show U+FFFD, as a browser would (the JSON data keeps the NUL)."""
+    return value.replace("\x00", "\ufffd") if isinstance(value, str) else value
 
 
 def render_html(results: Sequence[FileResult], accept_unsafe: bool = False, title: str = "cleaner report") -> str:

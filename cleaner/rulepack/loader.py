@@ -8,10 +8,12 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
+import regex as regex_engine
 import yaml
 
 from cleaner import inflect
 from cleaner.model import Applicability, Category, Severity
+from cleaner.rulepack import limits
 from cleaner.rulepack.schema import Examples, FixPair, Rule, RuleDoc, RulePack, Slot
 
 KINDS = ("substitution", "existence", "pattern")
@@ -92,9 +94,15 @@ def load_packs(paths: Iterable[str | Path]) -> list[RulePack]:
 def load_pack(path: str | Path) -> RulePack:
     source = str(path)
     try:
+        if Path(path).stat().st_size > limits.MAX_PACK_BYTES:
+            raise RuleError(source, 1, f"rule pack is larger than {limits.MAX_PACK_BYTES // (1024 * 1024)} MB")
         text = Path(path).read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
         raise RuleError(source, 0, f"cannot read rule pack: {exc}") from None
+    try:
+        limits.check(text)
+    except limits.LimitError as exc:
+        raise RuleError(source, exc.line, str(exc)) from None
     try:
         data = yaml.load(text, Loader=_Loader)  # noqa: S506 - _Loader is a SafeLoader
     except yaml.MarkedYAMLError as exc:
@@ -102,6 +110,8 @@ def load_pack(path: str | Path) -> RulePack:
         raise RuleError(source, line, f"invalid YAML: {exc.problem}") from None
     except yaml.YAMLError as exc:
         raise RuleError(source, 0, f"invalid YAML: {exc}") from None
+    except RecursionError:
+        raise RuleError(source, 0, "invalid YAML: nested too deeply") from None
     if not isinstance(data, _LineDict):
         raise RuleError(source, 1, "a rule pack is a mapping with a 'rules' list")
     _check_keys(data, PACK_KEYS, source, "rule pack")
@@ -343,7 +353,7 @@ def _parse_slot(item: Any, fail: Any) -> Slot:
         if len(regex) > MAX_REGEX:
             raise fail(f"slot regex longer than {MAX_REGEX} characters")
         try:
-            re.compile(regex)
-        except re.error as exc:
+            regex_engine.compile(regex)
+        except regex_engine.error as exc:
             raise fail(f"slot regex {regex!r} is invalid: {exc}") from None
     return Slot(words=frozenset(words), regex=regex, negate="not" in item, bases=bases, same=same)

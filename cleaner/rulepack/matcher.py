@@ -5,6 +5,7 @@ from __future__ import annotations
 import bisect
 import operator
 import re
+import time
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cache
@@ -18,12 +19,14 @@ from cleaner.casing import match_case
 from cleaner.document import WORD_RE, Document
 from cleaner.model import Finding
 from cleaner.rulepack.schema import Rule, Slot
+from cleaner.spans import Disjoint
 from cleaner.textnorm import FoldedText, normalize_phrase
 
 if TYPE_CHECKING:
     import regex
 
-REGEX_TIMEOUT = 0.05
+REGEX_TIMEOUT = 0.05  # seconds one slot regex may take on one word
+REGEX_BUDGET = 0.5  # seconds one rule's regexes may take on one document in all
 REGEX_CACHE = 200_000  # remembered (regex, token) results before the memory is cleared
 LOCAL_TOKENS_SHARE = 1.0  # local windows may add up to this share of the text before it is tokenized whole
 LOCAL_TOKENS_SPAN = 8192  # lines around an anchor longer than this: tokenize the document whole
@@ -31,10 +34,13 @@ GAP_RE = re.compile(r"[ \t\u00a0]*\n?[ \t\u00a0]*")
 
 
 class RuleTimeoutError(RuntimeError):
-    """A user regular expression ran past its time limit."""
+    """A user regular expression ran past its time limit; the rule is skipped for the rest of the document."""
 
     def __init__(self, rule: Rule) -> None:
-        super().__init__(f"rule {rule.id} ({rule.source}:{rule.line}): its regex ran past {REGEX_TIMEOUT}s; skipped")
+        super().__init__(
+            f"rule {rule.id} ({rule.source}:{rule.line}): its regex ran past {REGEX_TIMEOUT}s on one word "
+            f"or {REGEX_BUDGET}s in all; skipped for the rest of this document"
+        )
         self.rule = rule
 
 
@@ -83,6 +89,7 @@ class RuleMatcher:
         self._prechecks: dict[tuple[int, int], re.Pattern[str] | None] = {}  # (rule order, anchor slot) -> filter
         self._regexes: dict[str, regex.Pattern[str]] = {}
         self.timeouts: list[RuleTimeoutError] = []
+        self._spent: dict[str, float] = {}  # regex seconds per rule in the current document
         self._order = {id(rule): order for order, rule in enumerate(self.rules)}
         self._compile()
 
@@ -138,6 +145,7 @@ class RuleMatcher:
 
     def hits(self, doc: Document) -> list[Hit]:
         """Every rule match, before context conditions and overlap resolution."""
+        self._spent = {}
         phrases: list[Hit] = []
         anchors: list[tuple[int, int, int]] = []  # (text offset of the anchor word, rule order, anchor slot)
         if self._automaton is not None:
@@ -268,16 +276,31 @@ class RuleMatcher:
             known = self._regex_results.get(key)
             if known is not None:
                 return known
-            try:
-                matched = self._regexes[slot.regex].fullmatch(original, timeout=REGEX_TIMEOUT) is not None
-            except TimeoutError:
-                self.timeouts.append(RuleTimeoutError(rule))
-                return False
+            matched = self._regex_matches(rule, slot.regex, original)
+            if self._spent.get(rule.id, 0.0) > REGEX_BUDGET:
+                return matched  # stopped or timed out: not an answer to remember
             if len(self._regex_results) > REGEX_CACHE:
                 self._regex_results.clear()
             self._regex_results[key] = matched
             return matched
         return True
+
+    def _regex_matches(self, rule: Rule, pattern: str, word: str) -> bool:
+        """A slot regex on one word, within the per-word limit and the rule's budget for the document."""
+        spent = self._spent.get(rule.id, 0.0)
+        if spent > REGEX_BUDGET:
+            return False  # stopped for this document (reported once)
+        began = time.perf_counter()
+        try:
+            matched = self._regexes[pattern].fullmatch(word, timeout=REGEX_TIMEOUT) is not None
+        except TimeoutError:
+            matched = False
+            spent = REGEX_BUDGET
+        spent += time.perf_counter() - began
+        self._spent[rule.id] = spent
+        if spent > REGEX_BUDGET:
+            self.timeouts.append(RuleTimeoutError(rule))
+        return matched
 
 
 _ANY_TOKEN = WORD_RE.pattern
@@ -504,12 +527,12 @@ def _contains(folded: str, phrase: str) -> bool:
 def longest_first(hits: list[Hit]) -> list[Hit]:
     """Keep the longest of overlapping hits (ties: the earlier rule), in text order."""
     chosen: list[Hit] = []
-    taken: list[tuple[int, int]] = []
+    taken = Disjoint()
     for hit in sorted(hits, key=lambda h: (-(h.end - h.start), h.start)):
-        if any(hit.start < e and s < hit.end for s, e in taken):
+        if taken.overlaps(hit.start, hit.end):
             continue
         chosen.append(hit)
-        taken.append((hit.start, hit.end))
+        taken.add(hit.start, hit.end)
     return sorted(chosen, key=lambda h: (h.start, h.end))
 
 
