@@ -38,7 +38,7 @@ from cleaner.spin.gate import Gate, train_gate  # noqa: E402
 from cleaner.spin.pairs import find_shared, read_pairs  # noqa: E402
 from cleaner.spin.resources import default_resources  # noqa: E402
 from cleaner.spin.swaps import learn_swaps  # noqa: E402
-from cleaner.spin.text import normalize, words  # noqa: E402
+from cleaner.spin.text import Tokens, normalize  # noqa: E402
 
 CLEAN = ("clean-abstracts-dev.jsonl", "clean-encyclopedic-dev.jsonl")
 THRESHOLDS = (
@@ -99,20 +99,20 @@ def run_fold(j: int) -> list[Row]:
         spans = [s for s in doc["spans"] if fold_of(s["expected"], folds) == j]
         if not spans:
             continue
-        text_words = words(doc["text"])
-        for s in detector.scored(text_words):
+        tokens = Tokens(doc["text"])
+        for s in detector.scored(tokens):
             lo, hi = s.candidate.span
-            start, end = text_words[lo].start, text_words[hi].end
+            start, end = tokens.start(lo), tokens.end(hi)
             if any(start < g["end"] and g["start"] < end for g in spans):
                 rows.append(Row(j, "carriers", d, start, end, lo, hi, s.candidate.replacement(), s.values, 1))
     for name, docs in clean.items():
         for d, doc in enumerate(docs):
             if d % folds != j:
                 continue
-            text_words = words(doc["text"])
-            for s in detector.scored(text_words):
+            tokens = Tokens(doc["text"])
+            for s in detector.scored(tokens):
                 lo, hi = s.candidate.span
-                start, end = text_words[lo].start, text_words[hi].end
+                start, end = tokens.start(lo), tokens.end(hi)
                 rows.append(Row(j, name, d, start, end, lo, hi, s.candidate.replacement(), s.values, 0))
     print(f"fold {j}: {len(rows)} candidates", file=sys.stderr)
     return rows

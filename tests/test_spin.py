@@ -10,22 +10,23 @@ import pytest
 from cleaner.document import Document
 from cleaner.model import Applicability, Category, Severity
 from cleaner.spin import morph
-from cleaner.spin.candidates import Generator
+from cleaner.spin.candidates import Generator, trigger_words
 from cleaner.spin.detect import SpinDetector
 from cleaner.spin.docscore import document_score
 from cleaner.spin.gate import Gate
 from cleaner.spin.learn import build_phrase_table
 from cleaner.spin.ngrams import count_ngrams, load_counts
-from cleaner.spin.resources import Resources, neighbour_tables
+from cleaner.spin.resources import Resources
+from cleaner.spin.store import PhraseStore
 from cleaner.spin.swaps import SwapTable, aligned_swaps, learn_swaps
-from cleaner.spin.text import normalize, words
+from cleaner.spin.text import Tokens, normalize, words
 
 # A constant gate: every candidate gets the same confidence (one leaf).
 CONSTANT = Gate(names=(), baseline=0.0, trees=(((-1,), (0.0,), (0,), (0,), (3.0,)),), warning_at=0.9, hint_at=0.5)
 
 
 def tiny_resources() -> Resources:
-    terms = frozenset({"red car", "fast train", "quick train", "cup of tea"})
+    terms = ["red car", "fast train", "quick train", "cup of tea"]
     phrases = {"red car": 5, "big house": 3, "cup of": 4, "of tea": 4}
     synonyms = {
         "crimson": ("red",),
@@ -35,14 +36,21 @@ def tiny_resources() -> Resources:
         "mug": ("cup",),
         "brew": ("tea",),
     }
-    swaps = learn_swaps([("speedy locomotive", ["fast train"])])
+    # Each swap seen twice, so each tortured word is a trigger.
+    swaps = learn_swaps(
+        [
+            ("speedy locomotive", ["fast train"]),
+            ("speedy wagon", ["fast car"]),
+            ("crimson wagon", ["red car"]),
+            ("crimson locomotive", ["red train"]),
+            ("mug of brew", ["cup of tea"]),
+            ("mug of water", ["cup of water"]),
+        ]
+    )
     return Resources(
         synonyms=synonyms,
-        terms=terms,
-        phrases=phrases,
+        store=PhraseStore.build(phrases.items(), terms, bits=1 << 12),
         swaps=swaps,
-        lm=None,
-        neighbour_rows=neighbour_tables([*terms, *phrases]),
     )
 
 
@@ -51,6 +59,36 @@ def test_words_break_at_punctuation_but_not_hyphens() -> None:
     assert [w.norm for w in ws] == ["deep", "learning", "works", "well"]
     assert [w.joined for w in ws] == [False, True, True, False]
     assert normalize("Hidden-Layer’s  Output") == "hidden layer's output"
+
+
+def test_tokens_match_words_offsets_and_joins() -> None:
+    text = "Deep-learning works. Well, it's 3D  x"
+    tokens = Tokens(text)
+    expected = words(text)
+    assert tokens.norms == [w.norm for w in expected]
+    assert [tokens.joined(i) for i in range(len(tokens))] == [w.joined for w in expected]
+    assert [(tokens.start(i), tokens.end(i)) for i in range(len(tokens))] == [(w.start, w.end) for w in expected]
+    assert Tokens("...").norms == []
+
+
+def test_phrase_store_round_trips_counts_and_terms(tmp_path: Path) -> None:
+    counts = [("hidden layer", 3), ("deep learning", 2)]
+    store = PhraseStore.build(counts, ["random forest", "deep learning"], bits=1 << 16)
+    path = tmp_path / "known.bin.gz"
+    store.save(path)
+    loaded = PhraseStore.load(path)
+    assert loaded.known("hidden layer") and loaded.known("random forest")
+    assert not loaded.known("profound learning")
+    assert loaded.count("hidden layer") == 3
+    assert loaded.is_term("deep learning") and not loaded.is_term("hidden layer")
+    assert loaded.count("random forest") == 0
+
+
+def test_trigger_words_are_repeated_spinner_words_and_their_forms() -> None:
+    triggers = trigger_words(tiny_resources().swaps)
+    assert {"speedy", "locomotive", "locomotives", "wagons", "crimson"} <= triggers
+    assert "brew" not in triggers  # seen once only
+    assert "train" not in triggers  # an original, not a spinner's word
 
 
 @pytest.mark.parametrize(
@@ -76,24 +114,24 @@ def test_learn_swaps_counts_each_pair_once_and_base_forms(tmp_path: Path) -> Non
 
 def test_generator_reconstructs_a_two_word_swap() -> None:
     gen = Generator(tiny_resources())
-    found = {(c.replacement(), c.span) for c in gen.candidates(words("We saw a crimson wagon today."))}
+    found = {(c.replacement(), c.span) for c in gen.candidates(Tokens("We saw a crimson wagon today."))}
     assert ("red car", (3, 4)) in found
 
 
 def test_generator_keeps_unchanged_edge_words_out_of_the_span() -> None:
     gen = Generator(tiny_resources())
-    cands = list(gen.candidates(words("Take a mug of tea.")))
+    cands = list(gen.candidates(Tokens("Take a mug of tea.")))
     assert any(c.replacement() == "cup" and c.span == (2, 2) for c in cands)
 
 
 def test_generator_leaves_attested_phrases_alone() -> None:
     gen = Generator(tiny_resources())
-    assert list(gen.candidates(words("A red car and a big house."))) == []
+    assert list(gen.candidates(Tokens("A red car and a big house."))) == []
 
 
 def test_generator_does_not_cross_punctuation() -> None:
     gen = Generator(tiny_resources())
-    assert list(gen.candidates(words("It was crimson. Wagon wheels turned."))) == []
+    assert list(gen.candidates(Tokens("It was crimson. Wagon wheels turned."))) == []
 
 
 def test_detector_hit_offsets_and_reconstruction() -> None:
@@ -145,7 +183,7 @@ def test_count_ngrams_and_learn_table(tmp_path: Path) -> None:
 def test_learned_table_makes_a_phrase_attested(tmp_path: Path) -> None:
     res = tiny_resources()
     res.extra_phrases = {"crimson wagon": 3}
-    assert list(Generator(res).candidates(words("a crimson wagon"))) == []
+    assert list(Generator(res).candidates(Tokens("a crimson wagon"))) == []
 
 
 def test_reconstruct_detector_with_builtin_data() -> None:

@@ -3,16 +3,21 @@ word in place of one or two words turns an unattested phrase into an attested on
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from cleaner.spin import morph
 from cleaner.spin.resources import Resources
 from cleaner.spin.stopwords import STOPWORDS
-from cleaner.spin.text import Word
+from cleaner.spin.swaps import SwapTable
+from cleaner.spin.text import Tokens
 
 LM_ATTESTED = 1.0  # PMI (nats) above which general English knows a bigram
-MAX_OPTIONS = 60
+MAX_OPTIONS = 25
+# Unlearned WordNet synonyms as options too: a little recall for many more look-ups.
+SYNONYM_OPTIONS = False
+MIN_TRIGGER_SWAPS = 2  # a word is a trigger once spinners were seen to write it this often
+PAIR_LIMIT = 12  # options tried for the second word when two words change
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,6 +52,7 @@ class Generator:
     def __init__(self, res: Resources) -> None:
         self.res = res
         self._options: dict[str, dict[str, Option]] = {}
+        self.triggers = trigger_words(res.swaps)
 
     def options(self, word: str) -> dict[str, Option]:
         cached = self._options.get(word)
@@ -66,13 +72,14 @@ class Generator:
             for synonym in self.res.synonyms.get(base, ()):
                 synonyms.add(morph.inflect(synonym, kind))
         out = [Option(w, n, w in synonyms) for w, n in learned.items() if not _same_stem(w, word)]
-        out.extend(Option(w, 0, True) for w in synonyms if w not in learned and not _same_stem(w, word))
+        if SYNONYM_OPTIONS:
+            out.extend(Option(w, 0, True) for w in sorted(synonyms) if w not in learned and not _same_stem(w, word))
         out.sort(key=lambda o: (-o.learned, o.word))
         return {o.word: o for o in out[:MAX_OPTIONS]}
 
     def attested(self, phrase: str) -> bool:
         res = self.res
-        if phrase in res.terms or res.phrase_count(phrase) > 0:
+        if res.known(phrase):
             return True
         parts = phrase.split(" ")
         if len(parts) == 2 and res.lm is not None:
@@ -80,20 +87,31 @@ class Generator:
             return pmi is not None and pmi >= LM_ATTESTED
         return False
 
-    def candidates(self, text_words: list[Word], max_size: int = 3) -> Iterator[Candidate]:
-        norms = [w.norm for w in text_words]
-        swappable = [bool(self.options(w)) for w in norms]
-        for first in range(len(norms)):
-            for size in range(2, max_size + 1):
-                last = first + size
-                if last > len(norms) or not text_words[last - 1].joined:
-                    break
-                if not any(swappable[first:last]):
-                    continue  # cheap prefilter: no word here has a likely original
+    def candidates(self, tokens: Tokens, max_size: int = 3) -> Iterator[Candidate]:
+        """Windows of 2..max_size joined words around a trigger word (a word
+        spinners are known to produce), whose wording is not a known phrase."""
+        norms = tokens.norms
+        triggers = self.triggers
+        seen: set[tuple[int, int]] = set()
+        for i in [k for k, w in enumerate(norms) if w in triggers]:
+            for first, last in _windows(i, len(norms), max_size):
+                if (first, last) in seen or not all(tokens.joined(k) for k in range(first + 1, last)):
+                    continue
+                seen.add((first, last))
                 window = tuple(norms[first:last])
-                if all(w in STOPWORDS for w in window) or self.attested(" ".join(window)):
+                if not self._useful(window) or self.attested(" ".join(window)):
                     continue
                 yield from self._window(first, window)
+
+    def _useful(self, window: tuple[str, ...]) -> bool:
+        """Whether some reconstruction of the window could be tried at all
+        (a three-word window changes its middle word, or the words around a
+        function word in the middle)."""
+        if len(window) == 2:
+            return bool(self.options(window[0]) or self.options(window[1]))
+        if window[1] in STOPWORDS:
+            return bool(self.options(window[0]) or self.options(window[2]))
+        return bool(self.options(window[1]))
 
     def _window(self, first: int, window: tuple[str, ...]) -> Iterator[Candidate]:
         opts = [self.options(w) for w in window]
@@ -106,38 +124,47 @@ class Generator:
         self, window: tuple[str, ...], opts: list[dict[str, Option]]
     ) -> Iterator[tuple[tuple[int, ...], tuple[str, ...]]]:
         """Changed positions and reconstructed words whose two-word parts are
-        known phrases (found by set intersection, not by trying every option)."""
-        keys = [frozenset(o) for o in opts]
+        known phrases."""
         if len(window) == 2:
-            yield from self._pairs(window, opts, keys)
+            yield from self._pairs(window, opts)
         elif window[1] in STOPWORDS:
-            yield from self._around_function_word(window, keys)
+            yield from self._around_function_word(window, opts)
         else:
-            yield from self._triples(window, opts, keys)
+            yield from self._triples(window, opts)
+
+    def _before(self, options: Iterable[str], word: str) -> list[str]:
+        """The options that make a known phrase in front of ``word``."""
+        known = self.res.known
+        suffix = " " + word
+        return [o for o in options if known(o + suffix)]
+
+    def _after(self, word: str, options: Iterable[str]) -> list[str]:
+        known = self.res.known
+        prefix = word + " "
+        return [o for o in options if known(prefix + o)]
 
     def _pairs(
-        self, window: tuple[str, ...], opts: list[dict[str, Option]], keys: list[frozenset[str]]
+        self, window: tuple[str, ...], opts: list[dict[str, Option]]
     ) -> Iterator[tuple[tuple[int, ...], tuple[str, ...]]]:
-        near = self.res.neighbours
         a, b = window
         # A function word alone ('on', 'the') is no evidence for the word beside it.
         if b not in STOPWORDS:
-            for o in sorted(keys[0] & near(b, 1)):
+            for o in self._before(opts[0], b):
                 yield (0,), (o, b)
         if a not in STOPWORDS:
-            for o in sorted(keys[1] & near(a, 0)):
+            for o in self._after(a, opts[1]):
                 yield (1,), (a, o)
-        for o in _strong(opts[0]):
-            for p in sorted(keys[1] & near(o, 0)):
-                yield (0, 1), (o, p)
+        if opts[1]:
+            for o in _strong(opts[0]):
+                for p in self._after(o, _strong(opts[1], PAIR_LIMIT)):
+                    yield (0, 1), (o, p)
 
     def _around_function_word(
-        self, window: tuple[str, ...], keys: list[frozenset[str]]
+        self, window: tuple[str, ...], opts: list[dict[str, Option]]
     ) -> Iterator[tuple[tuple[int, ...], tuple[str, ...]]]:
-        near = self.res.neighbours
         a, b, c = window
-        lefts = sorted(keys[0] & near(b, 1))
-        rights = sorted(keys[2] & near(b, 0))
+        lefts = self._before(opts[0], b)
+        rights = self._after(b, opts[2])
         for o in lefts:
             yield (0,), (o, b, c)
         for o in rights:
@@ -147,21 +174,44 @@ class Generator:
                 yield (0, 2), (o, b, p)
 
     def _triples(
-        self, window: tuple[str, ...], opts: list[dict[str, Option]], keys: list[frozenset[str]]
+        self, window: tuple[str, ...], opts: list[dict[str, Option]]
     ) -> Iterator[tuple[tuple[int, ...], tuple[str, ...]]]:
-        near = self.res.neighbours
         a, _, c = window
-        for o in sorted(keys[1] & near(a, 0) & near(c, 1)):
+        if not opts[1]:
+            return
+        for o in self._before(self._after(a, opts[1]), c):
             yield (1,), (a, o, c)
+        middle = _strong(opts[1], PAIR_LIMIT)
         for o in _strong(opts[0]):
-            for p in sorted(keys[1] & near(o, 0) & near(c, 1)):
+            for p in self._before(self._after(o, middle), c):
                 yield (0, 1), (o, p, c)
         for o in _strong(opts[2]):
-            for p in sorted(keys[1] & near(a, 0) & near(o, 1)):
+            for p in self._before(self._after(a, middle), o):
                 yield (1, 2), (a, p, o)
 
 
-def _strong(options: dict[str, Option], limit: int = 12) -> list[str]:
+def trigger_words(swaps: SwapTable) -> frozenset[str]:
+    """Words that spinners are known to write (the tortured side of learned
+    swaps) and their regular inflections: one set lookup a word decides
+    whether the detector looks any closer."""
+    out: set[str] = set()
+    for word, row in swaps.counts.items():
+        if word in STOPWORDS or len(word) < 3 or not word.isalpha() or sum(row.values()) < MIN_TRIGGER_SWAPS:
+            continue
+        out.add(word)
+        for kind in morph.ENDINGS:
+            out.add(morph.inflect(word, kind))
+    return frozenset(out)
+
+
+def _windows(i: int, n: int, max_size: int) -> Iterator[tuple[int, int]]:
+    """(first, last exclusive) of the windows of 2..max_size words holding word i."""
+    for size in range(2, max_size + 1):
+        for first in range(max(0, i - size + 1), min(i, n - size) + 1):
+            yield first, first + size
+
+
+def _strong(options: Iterable[str], limit: int = 6) -> list[str]:
     """Options worth trying when two words change at once (most learned first)."""
     return list(options)[:limit]
 

@@ -10,7 +10,7 @@ from cleaner.spin.candidates import Candidate, Generator
 from cleaner.spin.features import features
 from cleaner.spin.gate import Gate
 from cleaner.spin.resources import DATA, Resources, default_resources
-from cleaner.spin.text import Word, words
+from cleaner.spin.text import Tokens
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,20 +37,20 @@ class SpinDetector:
         self.gate = gate
         self.generator = Generator(res)
 
-    def scored(self, text_words: list[Word]) -> list[Scored]:
+    def scored(self, tokens: Tokens) -> list[Scored]:
         out = []
-        for c in self.generator.candidates(text_words):
+        for c in self.generator.candidates(tokens):
             values = features(c, self.res)
             out.append(Scored(c, values, self.gate.confidence(values)))
         return out
 
     def hits(self, text: str, min_confidence: float | None = None) -> list[Hit]:
         floor = self.gate.hint_at if min_confidence is None else min_confidence
-        text_words = words(text)
-        return select(text, text_words, self.scored(text_words), floor)
+        tokens = Tokens(text)
+        return select(tokens, self.scored(tokens), floor)
 
 
-def select(text: str, text_words: list[Word], scored: list[Scored], floor: float) -> list[Hit]:
+def select(tokens: Tokens, scored: list[Scored], floor: float) -> list[Hit]:
     """Best candidate first; drop any that overlaps one already taken."""
     taken: list[tuple[int, int]] = []
     hits = []
@@ -61,8 +61,8 @@ def select(text: str, text_words: list[Word], scored: list[Scored], floor: float
         if any(lo <= b and a <= hi for a, b in taken):
             continue
         taken.append((lo, hi))
-        start, end = text_words[lo].start, text_words[hi].end
-        hits.append(Hit(start, end, text[start:end], s.candidate.replacement(), s.confidence))
+        start, end = tokens.start(lo), tokens.end(hi)
+        hits.append(Hit(start, end, tokens.text[start:end], s.candidate.replacement(), s.confidence))
     hits.sort(key=lambda h: h.start)
     return hits
 
