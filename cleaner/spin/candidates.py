@@ -16,7 +16,7 @@ LM_ATTESTED = 1.0  # PMI (nats) above which general English knows a bigram
 MAX_OPTIONS = 25
 # Unlearned WordNet synonyms as options too: a little recall for many more look-ups.
 SYNONYM_OPTIONS = False
-MIN_TRIGGER_SWAPS = 2  # a word is a trigger once spinners were seen to write it this often
+MIN_TRIGGER_SWAPS = 3  # a word is a trigger once spinners were seen to write it this often
 PAIR_LIMIT = 12  # options tried for the second word when two words change
 
 
@@ -48,11 +48,17 @@ class Candidate:
         return " ".join(self.original[lo : hi + 1])
 
 
+# A window's reconstructions: changed positions, reconstructed words, options used.
+Reconstructions = tuple[tuple[tuple[int, ...], tuple[str, ...], tuple[Option, ...]], ...]
+MEMO_SIZE = 200_000
+
+
 class Generator:
     def __init__(self, res: Resources) -> None:
         self.res = res
         self._options: dict[str, dict[str, Option]] = {}
         self.triggers = trigger_words(res.swaps)
+        self._memo: dict[tuple[str, ...], Reconstructions] = {}
 
     def options(self, word: str) -> dict[str, Option]:
         cached = self._options.get(word)
@@ -99,9 +105,22 @@ class Generator:
                     continue
                 seen.add((first, last))
                 window = tuple(norms[first:last])
-                if not self._useful(window) or self.attested(" ".join(window)):
-                    continue
-                yield from self._window(first, window)
+                found = self._memo.get(window)
+                if found is None:
+                    found = self._reconstruct(window)
+                for changed, original, picked in found:
+                    yield Candidate(first, len(window), changed, window, original, picked)
+
+    def _reconstruct(self, window: tuple[str, ...]) -> Reconstructions:
+        """The window's plausible originals, remembered: prose repeats its
+        word pairs, so most windows were seen before."""
+        found: Reconstructions = ()
+        if self._useful(window) and not self.attested(" ".join(window)):
+            found = tuple(self._window(window))
+        if len(self._memo) >= MEMO_SIZE:
+            self._memo.clear()
+        self._memo[window] = found
+        return found
 
     def _useful(self, window: tuple[str, ...]) -> bool:
         """Whether some reconstruction of the window could be tried at all
@@ -113,12 +132,11 @@ class Generator:
             return bool(self.options(window[0]) or self.options(window[2]))
         return bool(self.options(window[1]))
 
-    def _window(self, first: int, window: tuple[str, ...]) -> Iterator[Candidate]:
+    def _window(self, window: tuple[str, ...]) -> Iterator[tuple[tuple[int, ...], tuple[str, ...], tuple[Option, ...]]]:
         opts = [self.options(w) for w in window]
         for changed, words in self._reconstructions(window, opts):
-            picked = tuple(opts[k][words[k]] for k in changed)
             if self.attested(" ".join(words)):
-                yield Candidate(first, len(window), changed, window, words, picked)
+                yield changed, words, tuple(opts[k][words[k]] for k in changed)
 
     def _reconstructions(
         self, window: tuple[str, ...], opts: list[dict[str, Option]]
