@@ -36,9 +36,10 @@ def tiny_resources() -> Resources:
         "mug": ("cup",),
         "brew": ("tea",),
     }
-    # Each swap seen twice, so each tortured word is a trigger.
+    # Each swap is seen four times (a trigger word), 'brew' only twice (not one).
     swaps = learn_swaps(
-        [
+        2
+        * [
             ("speedy locomotive", ["fast train"]),
             ("speedy wagon", ["fast car"]),
             ("crimson wagon", ["red car"]),
@@ -87,7 +88,7 @@ def test_phrase_store_round_trips_counts_and_terms(tmp_path: Path) -> None:
 def test_trigger_words_are_repeated_spinner_words_and_their_forms() -> None:
     triggers = trigger_words(tiny_resources().swaps)
     assert {"speedy", "locomotive", "locomotives", "wagons", "crimson"} <= triggers
-    assert "brew" not in triggers  # seen once only
+    assert "brew" not in triggers  # seen too rarely
     assert "train" not in triggers  # an original, not a spinner's word
 
 
