@@ -43,10 +43,16 @@ from cleaner.spin.text import Tokens, normalize  # noqa: E402
 CLEAN = ("clean-abstracts-dev.jsonl", "clean-encyclopedic-dev.jsonl")
 THRESHOLDS = (
     0.3,
+    0.4,
     0.5,
+    0.6,
     0.7,
     0.8,
     0.85,
+    0.86,
+    0.87,
+    0.88,
+    0.89,
     0.9,
     0.93,
     0.95,

@@ -121,8 +121,8 @@ def test_generator_reconstructs_a_two_word_swap() -> None:
 
 def test_generator_keeps_unchanged_edge_words_out_of_the_span() -> None:
     gen = Generator(tiny_resources())
-    cands = list(gen.candidates(Tokens("Take a mug of tea.")))
-    assert any(c.replacement() == "cup" and c.span == (2, 2) for c in cands)
+    cands = list(gen.candidates(Tokens("They rode a speedy train home.")))
+    assert [(c.replacement(), c.span) for c in cands] == [("fast", (3, 3))]
 
 
 def test_generator_leaves_attested_phrases_alone() -> None:

@@ -93,14 +93,14 @@ class Generator:
             return pmi is not None and pmi >= LM_ATTESTED
         return False
 
-    def candidates(self, tokens: Tokens, max_size: int = 3) -> Iterator[Candidate]:
-        """Windows of 2..max_size joined words around a trigger word (a word
+    def candidates(self, tokens: Tokens) -> Iterator[Candidate]:
+        """Windows of two joined words around a trigger word (a word
         spinners are known to produce), whose wording is not a known phrase."""
         norms = tokens.norms
         triggers = self.triggers
         seen: set[tuple[int, int]] = set()
         for i in [k for k, w in enumerate(norms) if w in triggers]:
-            for first, last in _windows(i, len(norms), max_size):
+            for first, last in _windows(norms, i):
                 if (first, last) in seen or not all(tokens.joined(k) for k in range(first + 1, last)):
                     continue
                 seen.add((first, last))
@@ -126,8 +126,9 @@ class Generator:
         """Whether some reconstruction of the window could be tried at all
         (a three-word window changes its middle word, or the words around a
         function word in the middle)."""
-        if len(window) == 2:
-            return bool(self.options(window[0]) or self.options(window[1]))
+        if len(window) == 2:  # a function word alone is no evidence for the word beside it
+            a, b = window
+            return a not in STOPWORDS and b not in STOPWORDS and bool(self.options(a) or self.options(b))
         if window[1] in STOPWORDS:
             return bool(self.options(window[0]) or self.options(window[2]))
         return bool(self.options(window[1]))
@@ -222,11 +223,18 @@ def trigger_words(swaps: SwapTable) -> frozenset[str]:
     return frozenset(out)
 
 
-def _windows(i: int, n: int, max_size: int) -> Iterator[tuple[int, int]]:
-    """(first, last exclusive) of the windows of 2..max_size words holding word i."""
-    for size in range(2, max_size + 1):
-        for first in range(max(0, i - size + 1), min(i, n - size) + 1):
-            yield first, first + size
+def _windows(norms: list[str], i: int) -> list[tuple[int, int]]:
+    """(first, last exclusive) of the windows worth reading around trigger word
+    ``i``: it and a content word beside it. (Three-word windows, across a
+    function word or around the trigger, found little more at several times
+    the cost: benchmarks/spin_kfold.py.)"""
+    n = len(norms)
+    out = []
+    if i > 0 and norms[i - 1] not in STOPWORDS:
+        out.append((i - 1, i + 1))
+    if i + 1 < n and norms[i + 1] not in STOPWORDS:
+        out.append((i, i + 2))
+    return out
 
 
 def _strong(options: Iterable[str], limit: int = 6) -> list[str]:

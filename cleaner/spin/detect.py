@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-from cleaner.spin.candidates import Candidate, Generator
+from cleaner.spin.candidates import MEMO_SIZE, Candidate, Generator
 from cleaner.spin.features import features
 from cleaner.spin.gate import Gate
 from cleaner.spin.resources import DATA, Resources, default_resources
@@ -36,13 +36,27 @@ class SpinDetector:
         self.res = res
         self.gate = gate
         self.generator = Generator(res)
+        self._memo: dict[tuple[tuple[str, ...], tuple[str, ...], tuple[int, ...]], tuple[list[float], float]] = {}
 
     def scored(self, tokens: Tokens) -> list[Scored]:
         out = []
         for c in self.generator.candidates(tokens):
-            values = features(c, self.res)
-            out.append(Scored(c, values, self.gate.confidence(values)))
+            values, confidence = self._score(c)
+            out.append(Scored(c, values, confidence))
         return out
+
+    def _score(self, c: Candidate) -> tuple[list[float], float]:
+        """Features and confidence depend on the words alone, not on where they
+        stand: a reconstruction seen before is not scored again."""
+        key = (c.tortured, c.original, c.changed)
+        found = self._memo.get(key)
+        if found is None:
+            values = features(c, self.res)
+            found = (values, self.gate.confidence(values))
+            if len(self._memo) >= MEMO_SIZE:
+                self._memo.clear()
+            self._memo[key] = found
+        return found
 
     def hits(self, text: str, min_confidence: float | None = None) -> list[Hit]:
         floor = self.gate.hint_at if min_confidence is None else min_confidence

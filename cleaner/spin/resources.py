@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gzip
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -17,11 +18,11 @@ DATA = Path(__file__).resolve().parent.parent / "data" / "spin"
 
 @dataclass(slots=True)
 class Resources:
-    synonyms: dict[str, tuple[str, ...]]
+    synonyms: Mapping[str, tuple[str, ...]]
     store: PhraseStore
     swaps: SwapTable
     lm: NGram | None = None
-    roles: dict[str, tuple[int, int]] = field(default_factory=dict)
+    roles: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
     extra_phrases: dict[str, int] = field(default_factory=dict)
 
     def known(self, phrase: str) -> bool:
@@ -33,7 +34,7 @@ class Resources:
         counts = self.roles.get(word)
         if counts is None:
             return 0
-        return counts[0] if head else counts[1]
+        return int(counts[0] if head else counts[1])
 
     def phrase_count(self, phrase: str) -> int:
         return self.store.count(phrase) + self.extra_phrases.get(phrase, 0)
@@ -42,28 +43,46 @@ class Resources:
         return self.store.is_term(phrase)
 
 
-def load_synonyms(path: Path) -> dict[str, tuple[str, ...]]:
-    out: dict[str, tuple[str, ...]] = {}
+class Rows(Mapping[str, tuple[str, ...]]):
+    """word -> words, kept as the raw tab-separated line tails and split on use,
+    so loading a table builds one string a word and nothing more."""
+
+    def __init__(self, raw: dict[str, str]) -> None:
+        self.raw = raw
+
+    def __getitem__(self, word: str) -> tuple[str, ...]:
+        return tuple(self.raw[word].split())
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self.raw)
+
+    def __len__(self) -> int:
+        return len(self.raw)
+
+    def __contains__(self, word: object) -> bool:
+        return word in self.raw
+
+
+def read_rows(path: Path) -> Rows:
+    """A gzipped table of 'word<TAB>rest' lines."""
     with gzip.open(path, "rt", encoding="utf-8") as handle:
-        for line in handle:
-            word, _, row = line.rstrip("\n").partition("\t")
-            out[word] = tuple(row.split())
-    return out
+        lines = handle.read().splitlines()
+    return Rows(dict(line.split("\t", 1) for line in lines if "\t" in line))
+
+
+def load_synonyms(path: Path) -> Rows:
+    return read_rows(path)
 
 
 @cache
-def builtin_synonyms() -> dict[str, tuple[str, ...]]:
+def builtin_synonyms() -> Rows:
     return load_synonyms(DATA / "synonyms.tsv.gz")
 
 
 @cache
-def builtin_roles() -> dict[str, tuple[int, int]]:
-    out: dict[str, tuple[int, int]] = {}
-    with gzip.open(DATA / "word-roles.tsv.gz", "rt", encoding="utf-8") as handle:
-        for line in handle:
-            word, heads, modifiers = line.split("\t")
-            out[word] = (int(heads), int(modifiers))
-    return out
+def builtin_roles() -> Rows:
+    """word -> (terms it heads, terms it modifies), as two numbers."""
+    return read_rows(DATA / "word-roles.tsv.gz")
 
 
 @cache
