@@ -42,9 +42,9 @@ def check(
         bool,
         typer.Option(
             "--spin/--no-spin",
-            help="Run the reconstruction detector for spun wording no rule names (slower: about 15k words/s).",
+            help="Run the reconstruction detector for spun wording no rule names (on by default).",
         ),
-    ] = False,
+    ] = True,
 ) -> None:
     """Check files for spun, tortured and machine-translated wording.
 

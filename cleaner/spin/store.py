@@ -4,7 +4,8 @@ Phrases are not stored as strings: each is hashed (CRC-32). A bit array with
 two hash positions a phrase answers "is it known?" in well under a microsecond
 (false positives ~0.3% at the built-in size); two sorted arrays (hash, value)
 answer "how often, and is it a term?" by binary search. Loading is a read of
-raw bytes: no per-phrase Python objects are built.
+raw bytes (gzip inflates 7 MB in a few hundredths of a second), with no per-phrase
+Python objects built.
 """
 
 from __future__ import annotations
@@ -91,13 +92,16 @@ class PhraseStore:
     def save(self, path: Path) -> None:
         keys, values = _little(self.keys), _little(self.values)
         header = MAGIC + len(self.bitmap).to_bytes(8, "little") + len(self.keys).to_bytes(8, "little")
-        with gzip.open(path, "wb", compresslevel=9) as out:
-            out.write(header + self.bitmap + keys.tobytes() + values.tobytes())
+        data = header + self.bitmap + keys.tobytes() + values.tobytes()
+        if path.suffix == ".gz":
+            data = gzip.compress(data, compresslevel=9)
+        path.write_bytes(data)
 
     @classmethod
     def load(cls, path: Path) -> PhraseStore:
-        with gzip.open(path, "rb") as handle:
-            data = handle.read()
+        data = path.read_bytes()
+        if path.suffix == ".gz":
+            data = gzip.decompress(data)
         if not data.startswith(MAGIC):
             raise ValueError(f"{path}: not a spin phrase store")
         at = len(MAGIC)
