@@ -132,7 +132,16 @@ def test_generator_leaves_attested_phrases_alone() -> None:
 
 def test_generator_does_not_cross_punctuation() -> None:
     gen = Generator(tiny_resources())
-    assert list(gen.candidates(Tokens("It was crimson. Wagon wheels turned."))) == []
+    spans = {c.span for c in gen.candidates(Tokens("It was crimson. Wagon wheels turned."))}
+    assert spans == {(3, 3)}  # 'wagon' alone (see below), never 'crimson. Wagon'
+
+
+def test_generator_offers_a_trigger_word_alone_when_nothing_around_it_is_known() -> None:
+    gen = Generator(tiny_resources())
+    found = [(c.replacement(), c.span, c.size) for c in gen.candidates(Tokens("A speedy zebra ran."))]
+    assert found == [("fast", (1, 1), 1)]
+    assert list(gen.candidates(Tokens("A speedy train ran."))) != []
+    assert all(c.size == 2 for c in gen.candidates(Tokens("A speedy train ran.")))
 
 
 def test_detector_hit_offsets_and_reconstruction() -> None:

@@ -50,6 +50,7 @@ class Candidate:
 
 # A window's reconstructions: changed positions, reconstructed words, options used.
 Reconstructions = tuple[tuple[tuple[int, ...], tuple[str, ...], tuple[Option, ...]], ...]
+WindowState = tuple[bool | None, Reconstructions]
 MEMO_SIZE = 200_000
 
 
@@ -58,7 +59,7 @@ class Generator:
         self.res = res
         self._options: dict[str, dict[str, Option]] = {}
         self.triggers = trigger_words(res.swaps)
-        self._memo: dict[tuple[str, ...], Reconstructions] = {}
+        self._memo: dict[tuple[str, ...], WindowState] = {}
 
     def options(self, word: str) -> dict[str, Option]:
         cached = self._options.get(word)
@@ -95,32 +96,49 @@ class Generator:
 
     def candidates(self, tokens: Tokens) -> Iterator[Candidate]:
         """Windows of two joined words around a trigger word (a word
-        spinners are known to produce), whose wording is not a known phrase."""
+        spinners are known to produce), whose wording is not a known phrase;
+        and a trigger word alone when no phrase around it is known and no
+        reconstruction is (its most learned original, as weaker evidence)."""
         norms = tokens.norms
         triggers = self.triggers
         seen: set[tuple[int, int]] = set()
         for i in [k for k, w in enumerate(norms) if w in triggers]:
+            unknown = found_any = known_any = False
             for first, last in _windows(norms, i):
-                if (first, last) in seen or not all(tokens.joined(k) for k in range(first + 1, last)):
+                if not all(tokens.joined(k) for k in range(first + 1, last)):
                     continue
-                seen.add((first, last))
                 window = tuple(norms[first:last])
-                found = self._memo.get(window)
-                if found is None:
-                    found = self._reconstruct(window)
-                for changed, original, picked in found:
-                    yield Candidate(first, len(window), changed, window, original, picked)
+                state = self._memo.get(window)
+                if state is None:
+                    state = self._reconstruct(window)
+                known, found = state
+                unknown |= known is False
+                known_any |= known is True
+                found_any |= bool(found)
+                if (first, last) not in seen:
+                    seen.add((first, last))
+                    for changed, original, picked in found:
+                        yield Candidate(first, len(window), changed, window, original, picked)
+            if unknown and not known_any and not found_any:
+                yield from self._alone(i, norms[i])
 
-    def _reconstruct(self, window: tuple[str, ...]) -> Reconstructions:
-        """The window's plausible originals, remembered: prose repeats its
-        word pairs, so most windows were seen before."""
-        found: Reconstructions = ()
-        if self._useful(window) and not self.attested(" ".join(window)):
-            found = tuple(self._window(window))
+    def _alone(self, i: int, word: str) -> Iterator[Candidate]:
+        for option in list(self.options(word).values())[:1]:
+            if option.learned:
+                yield Candidate(i, 1, (0,), (word,), (option.word,), (option,))
+
+    def _reconstruct(self, window: tuple[str, ...]) -> WindowState:
+        """Whether the window is a known phrase (None: not worth asking) and
+        its plausible originals, remembered: prose repeats its word pairs, so
+        most windows were seen before."""
+        state: WindowState = (None, ())
+        if self._useful(window):
+            known = self.attested(" ".join(window))
+            state = (known, () if known else tuple(self._window(window)))
         if len(self._memo) >= MEMO_SIZE:
             self._memo.clear()
-        self._memo[window] = found
-        return found
+        self._memo[window] = state
+        return state
 
     def _useful(self, window: tuple[str, ...]) -> bool:
         """Whether some reconstruction of the window could be tried at all
