@@ -51,9 +51,7 @@ def _pmi(res: Resources, words: tuple[str, ...], changed: tuple[int, ...]) -> tu
 
 
 def _unigram(res: Resources, word: str) -> float:
-    if res.lm is None:
-        return UNKNOWN_UNIGRAM
-    value = res.lm.unigram(word)
+    value = res.unigram(word)
     return UNKNOWN_UNIGRAM if value is None else max(UNKNOWN_UNIGRAM, value)
 
 

@@ -24,6 +24,12 @@ class Resources:
     lm: NGram | None = None
     roles: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
     extra_phrases: dict[str, int] = field(default_factory=dict)
+    unigrams: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+
+    def unigram(self, word: str) -> float | None:
+        """General-English log-probability of the word (None when unknown)."""
+        row = self.unigrams.get(word)
+        return float(row[0]) if row else None
 
     def known(self, phrase: str) -> bool:
         """A listed term or a counted phrase (built-in or the user's tables)."""
@@ -86,6 +92,12 @@ def builtin_roles() -> Rows:
 
 
 @cache
+def builtin_unigrams() -> Rows:
+    path = DATA / "unigrams.tsv.gz"
+    return read_rows(path) if path.exists() else Rows({})
+
+
+@cache
 def builtin_swaps() -> SwapTable:
     path = DATA / "swaps.tsv.gz"
     return SwapTable.load(path) if path.exists() else SwapTable()
@@ -110,6 +122,7 @@ def default_resources(swaps: SwapTable | None = None, phrase_tables: tuple[str, 
         swaps=swaps if swaps is not None else builtin_swaps(),
         roles=builtin_roles(),
         extra_phrases=user_phrases(phrase_tables),
+        unigrams=builtin_unigrams(),
     )
 
 
