@@ -59,6 +59,7 @@ class Generator:
         self.res = res
         self._options: dict[str, dict[str, Option]] = {}
         self.triggers = trigger_words(res.swaps)
+        self.swappable = trigger_words(res.swaps, 1)  # every word with a learned original
         self._memo: dict[tuple[str, ...], WindowState] = {}
 
     def options(self, word: str) -> dict[str, Option]:
@@ -69,6 +70,8 @@ class Generator:
 
     def _build_options(self, word: str) -> dict[str, Option]:
         if word in STOPWORDS or len(word) < 3 or not word.isalpha():
+            return {}
+        if not SYNONYM_OPTIONS and word not in self.swappable:
             return {}
         learned: dict[str, int] = dict(self.res.swaps.originals(word))
         synonyms: set[str] = set(self.res.synonyms.get(word, ()))
@@ -227,13 +230,13 @@ class Generator:
                 yield (1, 2), (a, p, o)
 
 
-def trigger_words(swaps: SwapTable) -> frozenset[str]:
+def trigger_words(swaps: SwapTable, min_swaps: int = MIN_TRIGGER_SWAPS) -> frozenset[str]:
     """Words that spinners are known to write (the tortured side of learned
     swaps) and their regular inflections: one set lookup a word decides
     whether the detector looks any closer."""
     out: set[str] = set()
     for word, row in swaps.counts.items():
-        if word in STOPWORDS or len(word) < 3 or not word.isalpha() or sum(row.values()) < MIN_TRIGGER_SWAPS:
+        if word in STOPWORDS or len(word) < 3 or not word.isalpha() or sum(row.values()) < min_swaps:
             continue
         out.add(word)
         for kind in morph.ENDINGS:
