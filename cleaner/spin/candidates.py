@@ -3,7 +3,7 @@ word in place of one or two words turns an unattested phrase into an attested on
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
 from cleaner.spin import morph
@@ -13,11 +13,11 @@ from cleaner.spin.swaps import SwapTable
 from cleaner.spin.text import Tokens
 
 LM_ATTESTED = 1.0  # PMI (nats) above which general English knows a bigram
-MAX_OPTIONS = 25
+MAX_OPTIONS = 10
 # Unlearned WordNet synonyms as options too: a little recall for many more look-ups.
 SYNONYM_OPTIONS = False
 MIN_TRIGGER_SWAPS = 3  # a word is a trigger once spinners were seen to write it this often
-PAIR_LIMIT = 12  # options tried for the second word when two words change
+PAIR_LIMIT = 6  # options tried for the second word when two words change
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,6 +60,8 @@ class Generator:
         self._options: dict[str, dict[str, Option]] = {}
         self.triggers = trigger_words(res.swaps)
         self.swappable = trigger_words(res.swaps, 1)  # every word with a learned original
+        # The one look-up on the hot path: straight to the built-in store when no user table is loaded.
+        self.known: Callable[[str], bool] = res.known if res.extra_phrases else res.store.known
         self._memo: dict[tuple[str, ...], WindowState] = {}
 
     def options(self, word: str) -> dict[str, Option]:
@@ -89,7 +91,7 @@ class Generator:
 
     def attested(self, phrase: str) -> bool:
         res = self.res
-        if res.known(phrase):
+        if self.known(phrase):
             return True
         parts = phrase.split(" ")
         if len(parts) == 2 and res.lm is not None:
@@ -174,12 +176,12 @@ class Generator:
 
     def _before(self, options: Iterable[str], word: str) -> list[str]:
         """The options that make a known phrase in front of ``word``."""
-        known = self.res.known
+        known = self.known
         suffix = " " + word
         return [o for o in options if known(o + suffix)]
 
     def _after(self, word: str, options: Iterable[str]) -> list[str]:
-        known = self.res.known
+        known = self.known
         prefix = word + " "
         return [o for o in options if known(prefix + o)]
 
@@ -258,7 +260,7 @@ def _windows(norms: list[str], i: int) -> list[tuple[int, int]]:
     return out
 
 
-def _strong(options: Iterable[str], limit: int = 6) -> list[str]:
+def _strong(options: Iterable[str], limit: int = 4) -> list[str]:
     """Options worth trying when two words change at once (most learned first)."""
     return list(options)[:limit]
 
