@@ -58,9 +58,13 @@ class SpinDetector:
             self._memo[key] = found
         return found
 
-    def hits(self, text: str, min_confidence: float | None = None) -> list[Hit]:
+    def hits(
+        self, text: str, min_confidence: float | None = None, spans: list[tuple[int, int]] | None = None
+    ) -> list[Hit]:
+        """Hits from the hint level up (or from ``min_confidence``); ``spans``:
+        the text's words when already split (``Document.tokens``)."""
         floor = self.gate.hint_at if min_confidence is None else min_confidence
-        tokens = Tokens(text)
+        tokens = Tokens(text, spans)
         return select(tokens, self.scored(tokens), floor)
 
 

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from itertools import accumulate
+
+from cleaner.document import WORD_RE as TOKEN_RE  # letters, digits, inner apostrophes
 
 WORD_RE = re.compile(r"[A-Za-z]+(?:'[A-Za-z]+)?|\d+")
 # Characters that may sit between two words of one phrase ("end-to-end", "deep  learning").
@@ -39,20 +40,18 @@ def normalize(phrase: str) -> str:
     return " ".join(m.group().lower() for m in WORD_RE.finditer(phrase.replace("\u2019", "'")))
 
 
-SPLIT_RE = re.compile(r"([A-Za-z]+(?:'[A-Za-z]+)?|\d+)")
-
-
 class Tokens:
-    """The words of a text, cheap to build: lower-case forms up front, offsets
-    and joins worked out only for the few words a detector looks at."""
+    """The words of a text as (start, end) spans, with their lower-case forms:
+    cheap to build, joins worked out only for the few words a detector looks at.
+    The spans are the document's own words (``cleaner.document.Document.tokens``),
+    so the detector re-uses what the engine has already split."""
 
-    __slots__ = ("_ends", "norms", "parts", "text")
+    __slots__ = ("norms", "spans", "text")
 
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, spans: list[tuple[int, int]] | None = None) -> None:
         self.text = text
-        self.parts = SPLIT_RE.split(text)  # gap, word, gap, word, ..., gap
-        self.norms = " ".join(self.parts[1::2]).lower().split(" ") if len(self.parts) > 1 else []
-        self._ends: list[int] | None = None
+        self.spans = spans if spans is not None else [m.span() for m in TOKEN_RE.finditer(text)]
+        self.norms = " ".join([text[a:b] for a, b in self.spans]).lower().split(" ") if self.spans else []
 
     def __len__(self) -> int:
         return len(self.norms)
@@ -61,16 +60,11 @@ class Tokens:
         """Word ``i`` follows word ``i - 1`` with only a space or hyphen between."""
         if i <= 0:
             return False
-        gap = self.parts[2 * i]
+        gap = self.text[self.spans[i - 1][1] : self.spans[i][0]]
         return bool(gap) and len(gap) <= 3 and all(ch in JOINERS for ch in gap)
 
     def start(self, i: int) -> int:
-        return self._offsets()[2 * i]
+        return self.spans[i][0]
 
     def end(self, i: int) -> int:
-        return self._offsets()[2 * i + 1]
-
-    def _offsets(self) -> list[int]:
-        if self._ends is None:
-            self._ends = list(accumulate(map(len, self.parts)))
-        return self._ends
+        return self.spans[i][1]
