@@ -230,9 +230,32 @@ def operating_point(results: list[dict[str, float]], limit: float) -> float:
     return results[-1]["threshold"]
 
 
+def shipped_false_flags(gate: Gate) -> list[dict[str, float]]:
+    """False flags per 10k clean words of the detector as shipped (the swap table
+    learned from every pair has more trigger words than a training fold's), by threshold."""
+    detector = SpinDetector(default_resources(), gate)
+    out = []
+    confidences: dict[str, list[float]] = {}
+    for name, docs in STATE["clean"].items():
+        confidences[name] = [h.confidence for doc in docs for h in detector.hits(doc["text"], min_confidence=0.0)]
+    for t in THRESHOLDS:
+        row: dict[str, float] = {"threshold": t}
+        for name, docs in STATE["clean"].items():
+            n_words = sum(len(doc["text"].split()) for doc in docs)
+            row[name] = 1e4 * sum(c >= t for c in confidences[name]) / n_words
+        out.append(row)
+        print(f"shipped {t:5.3f}: " + " ".join(f"{row[n]:.2f}" for n in STATE["clean"]), file=sys.stderr)
+    return out
+
+
 def write_gate(rows: list[Row], results: list[dict[str, float]]) -> None:
+    """Train on every fold; each level's threshold is the stricter of the
+    held-out operating point and the shipped detector's own on the clean corpora."""
     gate = train_gate([r.values for r in rows], [r.label for r in rows], NAMES)
-    gate = replace(gate, warning_at=operating_point(results, 1.0), hint_at=operating_point(results, 10.0))
+    shipped = shipped_false_flags(gate)
+    warning_at = max(operating_point(results, 1.0), operating_point(shipped, 1.0))
+    hint_at = max(operating_point(results, 10.0), operating_point(shipped, 10.0))
+    gate = replace(gate, warning_at=warning_at, hint_at=hint_at)
     path = ROOT / "cleaner" / "data" / "spin" / "gate.json"
     gate.save(path)
     print(f"gate written to {path}: warning_at={gate.warning_at} hint_at={gate.hint_at}")
