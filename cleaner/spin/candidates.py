@@ -13,7 +13,7 @@ from cleaner.spin.swaps import SwapTable
 from cleaner.spin.text import Tokens
 
 LM_ATTESTED = 1.0  # PMI (nats) above which general English knows a bigram
-MAX_OPTIONS = 10
+MAX_OPTIONS = 6
 # Unlearned WordNet synonyms as options too: a little recall for many more look-ups.
 SYNONYM_OPTIONS = False
 MIN_TRIGGER_SWAPS = 3  # a word is a trigger once spinners were seen to write it this often
