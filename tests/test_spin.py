@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gzip
+import json
 from pathlib import Path
 
 import pytest
@@ -218,3 +219,22 @@ def test_reconstruct_detector_is_quiet_on_plain_prose() -> None:
     doc = Document.plain("We trained a deep learning model on the data and report the results in the table below.")
     loud = [f for f in ReconstructDetector().check(doc) if f.severity >= Severity.WARNING]
     assert loud == []
+
+
+def test_spin_runs_by_default_and_no_spin_turns_it_off(tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from cleaner.cli import app
+    from cleaner.config import Settings
+    from cleaner.detectors import ReconstructDetector, build
+
+    assert any(isinstance(d, ReconstructDetector) for d in build(Settings()))
+    assert not any(isinstance(d, ReconstructDetector) for d in build(Settings(spin=False)))
+    path = tmp_path / "a.txt"
+    path.write_text("The woodland fire spread over the hills.\n", encoding="utf-8")
+    runner = CliRunner()
+    on = runner.invoke(app, ["check", "--no-builtin-rules", "--format", "json", str(path)])
+    off = runner.invoke(app, ["check", "--no-builtin-rules", "--no-spin", "--format", "json", str(path)])
+    rules_on = [f["rule"] for f in json.loads(on.stdout)["files"][0]["findings"]]
+    assert "SP001" in rules_on
+    assert json.loads(off.stdout)["files"][0]["findings"] == []
