@@ -65,7 +65,7 @@ class Settings:
     severity_overrides: dict[str, Severity] = field(default_factory=dict)
     rule_paths: tuple[str, ...] = ()
     builtin_rules: bool = True
-    spin: bool = False  # the reconstruction detector (cleaner.spin): opt-in until it is fast
+    spin: bool = True  # the reconstruction detector (cleaner.spin); `--no-spin` turns it off
     phrase_tables: tuple[str, ...] = ()  # tables written by `cleaner learn`
     encoding: str | None = None
     # Shared by several parts of the tool; each part reads only its own keys.

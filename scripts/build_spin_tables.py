@@ -14,6 +14,9 @@ Sources and licences (every output is a derived table; the sources are not copie
   Thesaurus (CC BY-SA 3.0), from ../shared/data/terms/ when present.
 - symspellpy's Google Books bigram list (MIT), as bigram counts.
 
+Terms and phrase counts are written as one hashed phrase store (known.bin.gz,
+cleaner/spin/store.py) that loads in milliseconds.
+
 usage: build_spin_tables.py --autophrase DIR [--wordnet DIR] [--terms DIR]
 """
 
@@ -29,9 +32,9 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from cleaner.spin import wordnet  # noqa: E402
-from cleaner.spin.ngrams import count_ngrams, save_counts  # noqa: E402
+from cleaner.spin.ngrams import count_ngrams  # noqa: E402
 from cleaner.spin.pairs import find_shared  # noqa: E402
-from cleaner.spin.resources import neighbour_tables, save_neighbours  # noqa: E402
+from cleaner.spin.store import PhraseStore  # noqa: E402
 from cleaner.spin.text import normalize  # noqa: E402
 
 OUT = ROOT / "cleaner" / "data" / "spin"
@@ -136,13 +139,12 @@ def main() -> None:
         else:
             print(f"{args.terms / name} not found; skipped", file=sys.stderr)
     symspell_bigrams(counts)
-    with gzip.open(OUT / "terms.txt.gz", "wt", encoding="utf-8", compresslevel=9) as out:
-        out.write("\n".join(sorted(terms)) + "\n")
     save_word_roles(terms, OUT / "word-roles.tsv.gz")
-    kept = save_counts(counts, OUT / "phrases.tsv.gz", min_count=2)
-    known = terms | {phrase for phrase, n in counts.items() if n >= 2}
-    save_neighbours(neighbour_tables(known), OUT / "neighbours.tsv.gz")
-    print(f"terms: {len(terms)}, phrases kept: {kept}")
+    kept = [(phrase, n) for phrase, n in counts.items() if n >= 2]
+    store = PhraseStore.build(kept, sorted(terms))
+    store.save(OUT / "known.bin.gz")
+    kept_n = len(kept)
+    print(f"terms: {len(terms)}, phrases kept: {kept_n}, known.bin.gz: {len(store)} hashed entries")
 
 
 if __name__ == "__main__":

@@ -18,7 +18,7 @@ SPUN = "We trained a profound learning model on colossal information.\n"
 
 
 def check(*args: str):
-    return runner.invoke(app, ["check", "-f", "json", *args])
+    return runner.invoke(app, ["check", "-f", "json", "--no-spin", *args])  # rule findings only
 
 
 def rules_found(result) -> list[str]:

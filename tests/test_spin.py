@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gzip
+import json
 from pathlib import Path
 
 import pytest
@@ -10,22 +11,23 @@ import pytest
 from cleaner.document import Document
 from cleaner.model import Applicability, Category, Severity
 from cleaner.spin import morph
-from cleaner.spin.candidates import Generator
+from cleaner.spin.candidates import Generator, trigger_words
 from cleaner.spin.detect import SpinDetector
 from cleaner.spin.docscore import document_score
 from cleaner.spin.gate import Gate
 from cleaner.spin.learn import build_phrase_table
 from cleaner.spin.ngrams import count_ngrams, load_counts
-from cleaner.spin.resources import Resources, neighbour_tables
+from cleaner.spin.resources import Resources
+from cleaner.spin.store import PhraseStore
 from cleaner.spin.swaps import SwapTable, aligned_swaps, learn_swaps
-from cleaner.spin.text import normalize, words
+from cleaner.spin.text import Tokens, normalize, words
 
 # A constant gate: every candidate gets the same confidence (one leaf).
 CONSTANT = Gate(names=(), baseline=0.0, trees=(((-1,), (0.0,), (0,), (0,), (3.0,)),), warning_at=0.9, hint_at=0.5)
 
 
 def tiny_resources() -> Resources:
-    terms = frozenset({"red car", "fast train", "quick train", "cup of tea"})
+    terms = ["red car", "fast train", "quick train", "cup of tea"]
     phrases = {"red car": 5, "big house": 3, "cup of": 4, "of tea": 4}
     synonyms = {
         "crimson": ("red",),
@@ -35,14 +37,22 @@ def tiny_resources() -> Resources:
         "mug": ("cup",),
         "brew": ("tea",),
     }
-    swaps = learn_swaps([("speedy locomotive", ["fast train"])])
+    # Each swap is seen four times (a trigger word), 'brew' only twice (not one).
+    swaps = learn_swaps(
+        2
+        * [
+            ("speedy locomotive", ["fast train"]),
+            ("speedy wagon", ["fast car"]),
+            ("crimson wagon", ["red car"]),
+            ("crimson locomotive", ["red train"]),
+            ("mug of brew", ["cup of tea"]),
+            ("mug of water", ["cup of water"]),
+        ]
+    )
     return Resources(
         synonyms=synonyms,
-        terms=terms,
-        phrases=phrases,
+        store=PhraseStore.build(phrases.items(), terms, bits=1 << 12),
         swaps=swaps,
-        lm=None,
-        neighbour_rows=neighbour_tables([*terms, *phrases]),
     )
 
 
@@ -51,6 +61,36 @@ def test_words_break_at_punctuation_but_not_hyphens() -> None:
     assert [w.norm for w in ws] == ["deep", "learning", "works", "well"]
     assert [w.joined for w in ws] == [False, True, True, False]
     assert normalize("Hidden-Layer’s  Output") == "hidden layer's output"
+
+
+def test_tokens_offsets_and_joins() -> None:
+    text = "Deep-learning works. Well, it's 3D  x"
+    tokens = Tokens(text)
+    assert tokens.norms == ["deep", "learning", "works", "well", "it's", "3d", "x"]
+    assert [tokens.joined(i) for i in range(len(tokens))] == [False, True, True, False, False, True, True]
+    assert [text[tokens.start(i) : tokens.end(i)] for i in range(len(tokens))][-2:] == ["3D", "x"]
+    assert Tokens("...").norms == []
+    assert Tokens(text, Document.plain(text).tokens).spans == tokens.spans
+
+
+def test_phrase_store_round_trips_counts_and_terms(tmp_path: Path) -> None:
+    counts = [("hidden layer", 3), ("deep learning", 2)]
+    store = PhraseStore.build(counts, ["random forest", "deep learning"], bits=1 << 16)
+    path = tmp_path / "known.bin.gz"
+    store.save(path)
+    loaded = PhraseStore.load(path)
+    assert loaded.known("hidden layer") and loaded.known("random forest")
+    assert not loaded.known("profound learning")
+    assert loaded.count("hidden layer") == 3
+    assert loaded.is_term("deep learning") and not loaded.is_term("hidden layer")
+    assert loaded.count("random forest") == 0
+
+
+def test_trigger_words_are_repeated_spinner_words_and_their_forms() -> None:
+    triggers = trigger_words(tiny_resources().swaps)
+    assert {"speedy", "locomotive", "locomotives", "wagons", "crimson"} <= triggers
+    assert "brew" not in triggers  # seen too rarely
+    assert "train" not in triggers  # an original, not a spinner's word
 
 
 @pytest.mark.parametrize(
@@ -76,24 +116,33 @@ def test_learn_swaps_counts_each_pair_once_and_base_forms(tmp_path: Path) -> Non
 
 def test_generator_reconstructs_a_two_word_swap() -> None:
     gen = Generator(tiny_resources())
-    found = {(c.replacement(), c.span) for c in gen.candidates(words("We saw a crimson wagon today."))}
+    found = {(c.replacement(), c.span) for c in gen.candidates(Tokens("We saw a crimson wagon today."))}
     assert ("red car", (3, 4)) in found
 
 
 def test_generator_keeps_unchanged_edge_words_out_of_the_span() -> None:
     gen = Generator(tiny_resources())
-    cands = list(gen.candidates(words("Take a mug of tea.")))
-    assert any(c.replacement() == "cup" and c.span == (2, 2) for c in cands)
+    cands = list(gen.candidates(Tokens("They rode a speedy train home.")))
+    assert [(c.replacement(), c.span) for c in cands] == [("fast", (3, 3))]
 
 
 def test_generator_leaves_attested_phrases_alone() -> None:
     gen = Generator(tiny_resources())
-    assert list(gen.candidates(words("A red car and a big house."))) == []
+    assert list(gen.candidates(Tokens("A red car and a big house."))) == []
 
 
 def test_generator_does_not_cross_punctuation() -> None:
     gen = Generator(tiny_resources())
-    assert list(gen.candidates(words("It was crimson. Wagon wheels turned."))) == []
+    spans = {c.span for c in gen.candidates(Tokens("It was crimson. Wagon wheels turned."))}
+    assert spans == {(3, 3)}  # 'wagon' alone (see below), never 'crimson. Wagon'
+
+
+def test_generator_offers_a_trigger_word_alone_when_nothing_around_it_is_known() -> None:
+    gen = Generator(tiny_resources())
+    found = [(c.replacement(), c.span, c.size) for c in gen.candidates(Tokens("A speedy zebra ran."))]
+    assert found == [("fast", (1, 1), 1)]
+    assert list(gen.candidates(Tokens("A speedy train ran."))) != []
+    assert all(c.size == 2 for c in gen.candidates(Tokens("A speedy train ran.")))
 
 
 def test_detector_hit_offsets_and_reconstruction() -> None:
@@ -145,7 +194,7 @@ def test_count_ngrams_and_learn_table(tmp_path: Path) -> None:
 def test_learned_table_makes_a_phrase_attested(tmp_path: Path) -> None:
     res = tiny_resources()
     res.extra_phrases = {"crimson wagon": 3}
-    assert list(Generator(res).candidates(words("a crimson wagon"))) == []
+    assert list(Generator(res).candidates(Tokens("a crimson wagon"))) == []
 
 
 def test_reconstruct_detector_with_builtin_data() -> None:
@@ -170,3 +219,22 @@ def test_reconstruct_detector_is_quiet_on_plain_prose() -> None:
     doc = Document.plain("We trained a deep learning model on the data and report the results in the table below.")
     loud = [f for f in ReconstructDetector().check(doc) if f.severity >= Severity.WARNING]
     assert loud == []
+
+
+def test_spin_runs_by_default_and_no_spin_turns_it_off(tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from cleaner.cli import app
+    from cleaner.config import Settings
+    from cleaner.detectors import ReconstructDetector, build
+
+    assert any(isinstance(d, ReconstructDetector) for d in build(Settings()))
+    assert not any(isinstance(d, ReconstructDetector) for d in build(Settings(spin=False)))
+    path = tmp_path / "a.txt"
+    path.write_text("The woodland fire spread over the hills.\n", encoding="utf-8")
+    runner = CliRunner()
+    on = runner.invoke(app, ["check", "--no-builtin-rules", "--format", "json", str(path)])
+    off = runner.invoke(app, ["check", "--no-builtin-rules", "--no-spin", "--format", "json", str(path)])
+    rules_on = [f["rule"] for f in json.loads(on.stdout)["files"][0]["findings"]]
+    assert "SP001" in rules_on
+    assert json.loads(off.stdout)["files"][0]["findings"] == []

@@ -12,7 +12,7 @@ SPUN = "We used a profound learning model on colossal information."
 
 @pytest.fixture(scope="module")
 def engine() -> Engine:
-    return Engine()
+    return Engine(Settings(spin=False))  # these tests are about rule findings and their suppression
 
 
 def rules(engine: Engine, text: str, path: str = "a.md") -> list[tuple[str, int]]:
@@ -71,5 +71,5 @@ def test_malformed_suppressions_are_reported(engine: Engine) -> None:
 
 
 def test_suppression_findings_can_be_ignored() -> None:
-    engine = Engine(Settings(ignore=("CL001",)))
+    engine = Engine(Settings(ignore=("CL001",), spin=False))
     assert rules(engine, "<!-- cleaner: off -->\nClean.\n") == []

@@ -79,7 +79,7 @@ def check(
         bool | None,
         typer.Option(
             "--spin/--no-spin",
-            help="Run the reconstruction detector for spun wording no rule names (slower: about 15k words/s).",
+            help="Run the reconstruction detector for spun wording no rule names (on by default).",
         ),
     ] = None,
     config: ConfigOption = None,

@@ -36,7 +36,8 @@ class ReconstructDetector:
 
     def check(self, doc: Document) -> list[Finding]:
         gate = self.spin.gate
-        return [self._finding(hit, hit.confidence >= gate.warning_at) for hit in self.spin.hits(doc.text)]
+        hits = self.spin.hits(doc.text, spans=doc.tokens)
+        return [self._finding(hit, hit.confidence >= gate.warning_at) for hit in hits]
 
     def _finding(self, hit: Hit, loud: bool) -> Finding:
         suggestion = match_case(hit.written, hit.original)

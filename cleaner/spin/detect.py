@@ -6,11 +6,11 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-from cleaner.spin.candidates import Candidate, Generator
+from cleaner.spin.candidates import MEMO_SIZE, Candidate, Generator
 from cleaner.spin.features import features
 from cleaner.spin.gate import Gate
 from cleaner.spin.resources import DATA, Resources, default_resources
-from cleaner.spin.text import Word, words
+from cleaner.spin.text import Tokens
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,21 +36,39 @@ class SpinDetector:
         self.res = res
         self.gate = gate
         self.generator = Generator(res)
+        self._memo: dict[tuple[tuple[str, ...], tuple[str, ...], tuple[int, ...]], tuple[list[float], float]] = {}
 
-    def scored(self, text_words: list[Word]) -> list[Scored]:
+    def scored(self, tokens: Tokens) -> list[Scored]:
         out = []
-        for c in self.generator.candidates(text_words):
-            values = features(c, self.res)
-            out.append(Scored(c, values, self.gate.confidence(values)))
+        for c in self.generator.candidates(tokens):
+            values, confidence = self._score(c)
+            out.append(Scored(c, values, confidence))
         return out
 
-    def hits(self, text: str, min_confidence: float | None = None) -> list[Hit]:
+    def _score(self, c: Candidate) -> tuple[list[float], float]:
+        """Features and confidence depend on the words alone, not on where they
+        stand: a reconstruction seen before is not scored again."""
+        key = (c.tortured, c.original, c.changed)
+        found = self._memo.get(key)
+        if found is None:
+            values = features(c, self.res)
+            found = (values, self.gate.confidence(values))
+            if len(self._memo) >= MEMO_SIZE:
+                self._memo.clear()
+            self._memo[key] = found
+        return found
+
+    def hits(
+        self, text: str, min_confidence: float | None = None, spans: list[tuple[int, int]] | None = None
+    ) -> list[Hit]:
+        """Hits from the hint level up (or from ``min_confidence``); ``spans``:
+        the text's words when already split (``Document.tokens``)."""
         floor = self.gate.hint_at if min_confidence is None else min_confidence
-        text_words = words(text)
-        return select(text, text_words, self.scored(text_words), floor)
+        tokens = Tokens(text, spans)
+        return select(tokens, self.scored(tokens), floor)
 
 
-def select(text: str, text_words: list[Word], scored: list[Scored], floor: float) -> list[Hit]:
+def select(tokens: Tokens, scored: list[Scored], floor: float) -> list[Hit]:
     """Best candidate first; drop any that overlaps one already taken."""
     taken: list[tuple[int, int]] = []
     hits = []
@@ -61,8 +79,8 @@ def select(text: str, text_words: list[Word], scored: list[Scored], floor: float
         if any(lo <= b and a <= hi for a, b in taken):
             continue
         taken.append((lo, hi))
-        start, end = text_words[lo].start, text_words[hi].end
-        hits.append(Hit(start, end, text[start:end], s.candidate.replacement(), s.confidence))
+        start, end = tokens.start(lo), tokens.end(hi)
+        hits.append(Hit(start, end, tokens.text[start:end], s.candidate.replacement(), s.confidence))
     hits.sort(key=lambda h: h.start)
     return hits
 

@@ -51,9 +51,7 @@ def _pmi(res: Resources, words: tuple[str, ...], changed: tuple[int, ...]) -> tu
 
 
 def _unigram(res: Resources, word: str) -> float:
-    if res.lm is None:
-        return UNKNOWN_UNIGRAM
-    value = res.lm.unigram(word)
+    value = res.unigram(word)
     return UNKNOWN_UNIGRAM if value is None else max(UNKNOWN_UNIGRAM, value)
 
 
@@ -73,7 +71,7 @@ def features(c: Candidate, res: Resources) -> list[float]:
     original_role = min(math.log1p(res.role(c.original[k], k == c.size - 1)) for k in c.changed)
     context = [c.tortured[k] for k in range(c.size) if k not in c.changed]
     return [
-        1.0 if original in res.terms else 0.0,
+        1.0 if res.is_term(original) else 0.0,
         math.log1p(res.phrase_count(original)),
         orig_pmi,
         written_pmi,
@@ -87,7 +85,7 @@ def features(c: Candidate, res: Resources) -> list[float]:
         sum(_unigram(res, c.original[k]) for k in c.changed) / n,
         sum(sources) / n,
         1.0 if context and all(w in STOPWORDS for w in context) else 0.0,
-        1.0 if original in res.terms or res.phrase_count(original) > 0 else 0.0,
+        1.0 if res.known(original) else 0.0,
         written_role,
         original_role,
         original_role - written_role,

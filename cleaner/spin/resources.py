@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import gzip
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
-from cleaner.spin.lm import NGram, model
+from cleaner.spin.lm import NGram
 from cleaner.spin.ngrams import load_counts
+from cleaner.spin.store import EMPTY, PhraseStore
 from cleaner.spin.swaps import SwapTable
 
 DATA = Path(__file__).resolve().parent.parent / "data" / "spin"
@@ -16,75 +18,83 @@ DATA = Path(__file__).resolve().parent.parent / "data" / "spin"
 
 @dataclass(slots=True)
 class Resources:
-    synonyms: dict[str, tuple[str, ...]]
-    terms: frozenset[str]
-    phrases: dict[str, int]
+    synonyms: Mapping[str, tuple[str, ...]]
+    store: PhraseStore
     swaps: SwapTable
-    lm: NGram | None
-    roles: dict[str, tuple[int, int]] = field(default_factory=dict)
+    lm: NGram | None = None
+    roles: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
     extra_phrases: dict[str, int] = field(default_factory=dict)
-    neighbour_rows: Neighbours = ({}, {})
-    extra_neighbour_rows: Neighbours = ({}, {})
-    _sets: dict[tuple[int, str], frozenset[str]] = field(default_factory=dict)
+    unigrams: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
 
-    def neighbours(self, word: str, side: int) -> frozenset[str]:
-        """Words seen after (side 0) or before (side 1) ``word`` in a known
-        two-word phrase."""
-        key = (side, word)
-        found = self._sets.get(key)
-        if found is None:
-            row = self.neighbour_rows[side].get(word, "") + " " + self.extra_neighbour_rows[side].get(word, "")
-            found = self._sets[key] = frozenset(row.split())
-        return found
+    def unigram(self, word: str) -> float | None:
+        """General-English log-probability of the word (None when unknown)."""
+        row = self.unigrams.get(word)
+        return float(row[0]) if row else None
+
+    def known(self, phrase: str) -> bool:
+        """A listed term or a counted phrase (built-in or the user's tables)."""
+        return self.store.known(phrase) or phrase in self.extra_phrases
 
     def role(self, word: str, head: bool) -> int:
         """Terms in which the word is the head (last word) or a modifier."""
         counts = self.roles.get(word)
         if counts is None:
             return 0
-        return counts[0] if head else counts[1]
+        return int(counts[0] if head else counts[1])
 
     def phrase_count(self, phrase: str) -> int:
-        return self.phrases.get(phrase, 0) + self.extra_phrases.get(phrase, 0)
+        return self.store.count(phrase) + self.extra_phrases.get(phrase, 0)
+
+    def is_term(self, phrase: str) -> bool:
+        return self.store.is_term(phrase)
 
 
-def load_synonyms(path: Path) -> dict[str, tuple[str, ...]]:
-    out: dict[str, tuple[str, ...]] = {}
+class Rows(Mapping[str, tuple[str, ...]]):
+    """word -> words, kept as the raw tab-separated line tails and split on use,
+    so loading a table builds one string a word and nothing more."""
+
+    def __init__(self, raw: dict[str, str]) -> None:
+        self.raw = raw
+
+    def __getitem__(self, word: str) -> tuple[str, ...]:
+        return tuple(self.raw[word].split())
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self.raw)
+
+    def __len__(self) -> int:
+        return len(self.raw)
+
+    def __contains__(self, word: object) -> bool:
+        return word in self.raw
+
+
+def read_rows(path: Path) -> Rows:
+    """A gzipped table of 'word<TAB>rest' lines."""
     with gzip.open(path, "rt", encoding="utf-8") as handle:
-        for line in handle:
-            word, _, row = line.rstrip("\n").partition("\t")
-            out[word] = tuple(row.split())
-    return out
+        lines = handle.read().splitlines()
+    return Rows(dict(line.split("\t", 1) for line in lines if "\t" in line))
 
 
-def load_terms(path: Path) -> frozenset[str]:
-    with gzip.open(path, "rt", encoding="utf-8") as handle:
-        return frozenset(handle.read().splitlines())
+def load_synonyms(path: Path) -> Rows:
+    return read_rows(path)
 
 
 @cache
-def builtin_synonyms() -> dict[str, tuple[str, ...]]:
+def builtin_synonyms() -> Rows:
     return load_synonyms(DATA / "synonyms.tsv.gz")
 
 
 @cache
-def builtin_terms() -> frozenset[str]:
-    return load_terms(DATA / "terms.txt.gz")
+def builtin_roles() -> Rows:
+    """word -> (terms it heads, terms it modifies), as two numbers."""
+    return read_rows(DATA / "word-roles.tsv.gz")
 
 
 @cache
-def builtin_phrases() -> dict[str, int]:
-    return load_counts(DATA / "phrases.tsv.gz")
-
-
-@cache
-def builtin_roles() -> dict[str, tuple[int, int]]:
-    out: dict[str, tuple[int, int]] = {}
-    with gzip.open(DATA / "word-roles.tsv.gz", "rt", encoding="utf-8") as handle:
-        for line in handle:
-            word, heads, modifiers = line.split("\t")
-            out[word] = (int(heads), int(modifiers))
-    return out
+def builtin_unigrams() -> Rows:
+    path = DATA / "unigrams.tsv.gz"
+    return read_rows(path) if path.exists() else Rows({})
 
 
 @cache
@@ -103,53 +113,20 @@ def user_phrases(paths: tuple[str, ...]) -> dict[str, int]:
 
 
 def default_resources(swaps: SwapTable | None = None, phrase_tables: tuple[str, ...] = ()) -> Resources:
+    """The built-in tables (and the user's phrase tables). The general-English
+    language model is not used by the detector: its figures and its speed must
+    not depend on whether an optional package is installed."""
     return Resources(
         synonyms=builtin_synonyms(),
-        terms=builtin_terms(),
-        phrases=builtin_phrases(),
+        store=builtin_store(),
         swaps=swaps if swaps is not None else builtin_swaps(),
-        lm=model(),
         roles=builtin_roles(),
         extra_phrases=user_phrases(phrase_tables),
-        neighbour_rows=builtin_neighbours(),
-        extra_neighbour_rows=user_neighbours(phrase_tables),
+        unigrams=builtin_unigrams(),
     )
 
 
 @cache
-def user_neighbours(paths: tuple[str, ...]) -> Neighbours:
-    return neighbour_tables(user_phrases(paths)) if paths else ({}, {})
-
-
-Neighbours = tuple[dict[str, str], dict[str, str]]
-
-
-def neighbour_tables(phrases: object) -> Neighbours:
-    """(right_of, left_of): for each word, the words seen after / before it in
-    a known two-word phrase, space-joined (split on use)."""
-    right: dict[str, list[str]] = {}
-    left: dict[str, list[str]] = {}
-    for phrase in phrases:  # type: ignore[attr-defined]
-        first, _, second = str(phrase).partition(" ")
-        if second and " " not in second:
-            right.setdefault(first, []).append(second)
-            left.setdefault(second, []).append(first)
-    return ({k: " ".join(v) for k, v in right.items()}, {k: " ".join(v) for k, v in left.items()})
-
-
-def save_neighbours(tables: Neighbours, path: Path) -> None:
-    with gzip.open(path, "wt", encoding="utf-8", compresslevel=9) as out:
-        for side, table in zip("RL", tables, strict=True):
-            for word in sorted(table):
-                out.write(f"{side}\t{word}\t{table[word]}\n")
-
-
-@cache
-def builtin_neighbours() -> Neighbours:
-    right: dict[str, str] = {}
-    left: dict[str, str] = {}
-    with gzip.open(DATA / "neighbours.tsv.gz", "rt", encoding="utf-8") as handle:
-        for line in handle.read().splitlines():
-            side, word, row = line.split("\t")
-            (right if side == "R" else left)[word] = row
-    return right, left
+def builtin_store() -> PhraseStore:
+    path = DATA / "known.bin.gz"
+    return PhraseStore.load(path) if path.exists() else EMPTY

@@ -1,0 +1,133 @@
+"""A compact, fast-loading table of known phrases (terms and counted n-grams).
+
+Phrases are not stored as strings: each is hashed (CRC-32). A bit array with
+two hash positions a phrase answers "is it known?" in well under a microsecond
+(false positives ~0.3% at the built-in size); two sorted arrays (hash, value)
+answer "how often, and is it a term?" by binary search. Loading is a read of
+raw bytes (gzip inflates 7 MB in a few hundredths of a second), with no per-phrase
+Python objects built.
+"""
+
+from __future__ import annotations
+
+import array
+import bisect
+import gzip
+import sys
+import zlib
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from zlib import crc32
+
+TERM = 1 << 24  # value bit: the phrase is a listed term
+COUNT = TERM - 1  # value bits: how often it was counted (capped)
+BITS = 1 << 25  # bit-array size: 4 MiB
+SECOND_SEED = 0x9E3779B9
+MAGIC = b"SPINSTORE1"
+
+
+def key(phrase: str) -> int:
+    return zlib.crc32(phrase.encode())
+
+
+def positions(data: bytes, bits: int) -> tuple[int, int]:
+    mask = bits - 1
+    return zlib.crc32(data) & mask, zlib.crc32(data, SECOND_SEED) & mask
+
+
+@dataclass(frozen=True, slots=True)
+class PhraseStore:
+    bitmap: bytes
+    keys: array.array[int]
+    values: array.array[int]
+
+    def known(self, phrase: str) -> bool:
+        """Fast membership (a small false-positive rate, no false negatives)."""
+        bitmap = self.bitmap
+        if not bitmap:
+            return False
+        data = phrase.encode()
+        mask = len(bitmap) * 8 - 1
+        a = crc32(data) & mask
+        if not bitmap[a >> 3] & (1 << (a & 7)):
+            return False
+        b = crc32(data, SECOND_SEED) & mask
+        return bool(bitmap[b >> 3] & (1 << (b & 7)))
+
+    def value(self, phrase: str) -> int:
+        k = key(phrase)
+        i = bisect.bisect_left(self.keys, k)
+        if i < len(self.keys) and self.keys[i] == k:
+            return int(self.values[i])
+        return 0
+
+    def count(self, phrase: str) -> int:
+        return self.value(phrase) & COUNT
+
+    def is_term(self, phrase: str) -> bool:
+        return bool(self.value(phrase) & TERM)
+
+    def __len__(self) -> int:
+        return len(self.keys)
+
+    @classmethod
+    def build(cls, counts: Iterable[tuple[str, int]], terms: Iterable[str] = (), bits: int = BITS) -> PhraseStore:
+        counts, terms = list(counts), list(terms)
+        merged: dict[int, int] = {}
+        for phrase, n in counts:
+            k = key(phrase)
+            old = merged.get(k, 0)
+            merged[k] = (old & TERM) | min(COUNT, (old & COUNT) + n)
+        for phrase in terms:
+            k = key(phrase)
+            merged[k] = merged.get(k, 0) | TERM
+        bitmap = bytearray(bits // 8)
+        for phrase in _phrases(counts, terms):
+            for p in positions(phrase.encode(), bits):
+                bitmap[p >> 3] |= 1 << (p & 7)
+        ordered = sorted(merged)
+        return cls(bytes(bitmap), array.array("I", ordered), array.array("I", (merged[k] for k in ordered)))
+
+    def save(self, path: Path) -> None:
+        keys, values = _little(self.keys), _little(self.values)
+        header = MAGIC + len(self.bitmap).to_bytes(8, "little") + len(self.keys).to_bytes(8, "little")
+        data = header + self.bitmap + keys.tobytes() + values.tobytes()
+        if path.suffix == ".gz":
+            data = gzip.compress(data, compresslevel=9)
+        path.write_bytes(data)
+
+    @classmethod
+    def load(cls, path: Path) -> PhraseStore:
+        data = path.read_bytes()
+        if path.suffix == ".gz":
+            data = gzip.decompress(data)
+        if not data.startswith(MAGIC):
+            raise ValueError(f"{path}: not a spin phrase store")
+        at = len(MAGIC)
+        n_bitmap = int.from_bytes(data[at : at + 8], "little")
+        n_keys = int.from_bytes(data[at + 8 : at + 16], "little")
+        at += 16
+        bitmap = data[at : at + n_bitmap]
+        at += n_bitmap
+        keys, values = array.array("I"), array.array("I")
+        keys.frombytes(data[at : at + 4 * n_keys])
+        values.frombytes(data[at + 4 * n_keys : at + 8 * n_keys])
+        return cls(bitmap, _little(keys), _little(values))
+
+
+EMPTY = PhraseStore(b"", array.array("I"), array.array("I"))
+
+
+def _phrases(counts: Iterable[tuple[str, int]], terms: Iterable[str]) -> Iterable[str]:
+    for phrase, _ in counts:
+        yield phrase
+    yield from terms
+
+
+def _little(values: array.array[int]) -> array.array[int]:
+    """Stored little-endian; swapped on a big-endian machine (swapping twice restores)."""
+    if sys.byteorder == "big":
+        values = array.array("I", values)
+        values.byteswap()
+    return values
