@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import operator
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -58,7 +57,6 @@ class RuleMatcher:
         self._unanchored: list[Rule] = []
         self._shapes: dict[str, _Shape] = {}
         self._regex_results: dict[tuple[str, str], bool] = {}  # (regex, token) -> whether it matches
-        self._repeats: list[tuple[Rule, int, int]] = []  # (rule, slot of the repeat, distance back)
         self._regexes: dict[str, regex.Pattern[str]] = {}
         self.timeouts: list[RuleTimeoutError] = []
         self._compile()
@@ -88,12 +86,6 @@ class RuleMatcher:
         shape = _Shape.of(rule)
         self._shapes[rule.id] = shape
         literal = [(index, slot) for index, slot in enumerate(shape.core) if slot.is_literal]
-        repeat = next(((i, slot.same - 1) for i, slot in enumerate(shape.core) if slot.same), None)
-        cheapest = min((_anchor_cost(slot) for _, slot in literal), default=COMMON_COST)
-        if repeat is not None and cheapest >= COMMON_COST:
-            # Anchored on common words it would be tried everywhere: try it only where a word repeats.
-            self._repeats.append((rule, repeat[0], repeat[0] - repeat[1]))
-            return
         if not literal:
             self._unanchored.append(rule)
             return
@@ -107,7 +99,7 @@ class RuleMatcher:
         folded = FoldedText.of(doc.text) if self._automaton is not None else None
         if folded is not None and self._automaton is not None:
             found.extend(self._phrase_hits(doc, folded))
-        if self._anchored or self._unanchored or self._repeats:
+        if self._anchored or self._unanchored:
             found.extend(self._pattern_hits(doc))
         return found
 
@@ -142,9 +134,6 @@ class RuleMatcher:
         # Only positions whose word anchors a rule, found without a Python-level step per token.
         for i in compress(range(len(lowered)), map(self._anchored.__contains__, lowered)):
             attempts.extend((rule, i - anchor) for rule, anchor in self._anchored[lowered[i]])
-        for rule, slot, distance in self._repeats:
-            repeated = map(operator.eq, lowered[distance:], lowered)
-            attempts.extend((rule, i + distance - slot) for i in compress(range(len(lowered)), repeated))
         for rule in self._unanchored:
             attempts.extend((rule, i) for i in range(len(lowered)))
         for rule, first in attempts:
@@ -162,17 +151,13 @@ class RuleMatcher:
             return None
         for k, slot in enumerate(slots):
             i = first + k
-            if k and not _adjacent(text, tokens[i - 1][1], tokens[i][0], rule.hyphens):
-                return None
-            if slot.same and lowered[i] != lowered[first + slot.same - 1]:
+            if k and not _adjacent(text, tokens[i - 1][1], tokens[i][0]):
                 return None
             if not self._slot_matches(rule, slot, lowered[i], text[tokens[i][0] : tokens[i][1]]):
                 return None
-        start, end = tokens[first][0], tokens[last][1]
-        # With hyphens: false the match may not start inside a hyphenated compound ("sequential-and and").
-        in_compound = not rule.hyphens and text[start - 1 : start] == "-"
-        if in_compound or not _lookaround_holds(shape, first, last, tokens, lowered, text):
+        if not _lookaround_holds(shape, first, last, tokens, lowered, text):
             return None
+        start, end = tokens[first][0], tokens[last][1]
         words = [text[s:e] for s, e in tokens[first : last + 1]]
         suggestions = tuple(match_case(text[start:end], _fill(t, words, slots)) for t in rule.replace)
         return Hit(rule, start, end, suggestions)
@@ -256,10 +241,10 @@ def _phrase_keys(phrase: str, inflected: bool) -> list[tuple[str, str]]:
     return keys
 
 
-def _adjacent(text: str, end: int, start: int, hyphens: bool = True) -> bool:
+def _adjacent(text: str, end: int, start: int) -> bool:
     """Two tokens are adjacent when only spaces (at most one line break) or a hyphen part them."""
     gap = text[end:start]
-    if gap == " " or (hyphens and gap == "-"):
+    if gap in {" ", "-"}:
         return True
     return bool(gap) and GAP_RE.fullmatch(gap) is not None
 
