@@ -11,6 +11,7 @@ from cleaner.detectors.ngram import NgramDetector
 from cleaner.detectors.readability import ReadabilityDetector
 from cleaner.detectors.reconstruct import ReconstructDetector
 from cleaner.detectors.rules import RulesDetector
+from cleaner.detectors.slips import SlipsDetector
 from cleaner.detectors.spelling import SpellingDetector, read_word_lists
 from cleaner.detectors.typography import TypographyDetector
 from cleaner.model import Severity
@@ -43,7 +44,12 @@ def spelling_detector(settings: Settings) -> SpellingDetector:
 
 def build(settings: Settings) -> list[Detector]:
     """The detectors for a run, in a fixed order (results never depend on timing)."""
-    detectors: list[Detector] = [RulesDetector(load_rules(settings)), NgramDetector(), TypographyDetector()]
+    detectors: list[Detector] = [
+        RulesDetector(load_rules(settings)),
+        SlipsDetector(),
+        NgramDetector(),
+        TypographyDetector(),
+    ]
     if spelling_reportable(settings):
         detectors.append(spelling_detector(settings))
     if settings.languagetool != "off":
@@ -62,6 +68,7 @@ __all__ = [
     "ReadabilityDetector",
     "ReconstructDetector",
     "RulesDetector",
+    "SlipsDetector",
     "SpellingDetector",
     "TypographyDetector",
     "build",

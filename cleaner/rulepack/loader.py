@@ -20,7 +20,7 @@ KINDS = ("substitution", "existence", "pattern")
 RULE_KEYS = frozenset(
     {
         "id", "name", "kind", "message", "category", "severity", "fix", "doc", "examples", "confidence",
-        "ignorecase", "inflect", "hyphens", "swap", "phrases", "pattern", "replace", "require", "forbid", "aliases",
+        "ignorecase", "inflect", "swap", "phrases", "pattern", "replace", "require", "forbid", "aliases",
     }
 )
 PACK_KEYS = frozenset({"pack", "description", "defaults", "rules"})
@@ -175,7 +175,6 @@ def _parse_rule(data: dict[str, Any], line: int, source: str, pack: str) -> Rule
         confidence=float(confidence),
         ignorecase=_flag(data, "ignorecase", True, fail),
         inflect=_flag(data, "inflect", True, fail),
-        hyphens=_flag(data, "hyphens", True, fail),
         swap=_parse_swap(data.get("swap"), fail),
         phrases=_strings(data.get("phrases"), "phrases", fail),
         pattern=_parse_pattern(data.get("pattern"), fail),
@@ -226,9 +225,6 @@ def _check_pattern(rule: Rule, fail: Any) -> None:
             raise fail("a 'before_not' slot must come first")
         if slot.lookaround == "after" and index != len(rule.pattern) - 1:
             raise fail("an 'after_not' slot must come last")
-    for index, slot in enumerate(core):
-        if slot.same and not 1 <= slot.same <= index:
-            raise fail(f"word slot {index + 1}: 'same' must name an earlier word slot")
     for template in rule.replace:
         for ref in re.findall(r"\{(\d+)(?:\|[^}]+)?\}", template):
             if not 1 <= int(ref) <= len(core):
@@ -330,16 +326,13 @@ def _parse_slot(item: Any, fail: Any) -> Slot:
         return Slot(words=frozenset(w.strip().lower() for w in item.split("|") if w.strip()))
     if not isinstance(item, dict):
         raise fail(f"a pattern slot is a word, 'a|b' alternatives, or a mapping; got {item!r}")
-    allowed = {"word", "inflect", "regex", "any", "not", "same", "before_not", "after_not"}
+    allowed = {"word", "inflect", "regex", "any", "not", "before_not", "after_not"}
     unknown = set(item) - allowed
     if unknown:
         raise fail(f"unknown slot key(s) {', '.join(sorted(unknown))} (allowed: {', '.join(sorted(allowed))})")
     lookaround = _parse_lookaround(item, fail)
     if lookaround is not None:
         return lookaround
-    same = item.get("same", 0)
-    if not isinstance(same, int) or isinstance(same, bool) or same < 0:
-        raise fail("'same' must be the number of an earlier slot")
     words: set[str] = set()
     for key in ("word", "inflect", "not"):
         if key in item:
@@ -356,4 +349,4 @@ def _parse_slot(item: Any, fail: Any) -> Slot:
             regex_engine.compile(regex)
         except regex_engine.error as exc:
             raise fail(f"slot regex {regex!r} is invalid: {exc}") from None
-    return Slot(words=frozenset(words), regex=regex, negate="not" in item, bases=bases, same=same)
+    return Slot(words=frozenset(words), regex=regex, negate="not" in item, bases=bases)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import bisect
-import operator
 import re
 import time
 from collections.abc import Iterable
@@ -84,7 +83,6 @@ class RuleMatcher:
         self._automaton: ahocorasick.Automaton | None = None
         self._unanchored: list[int] = []
         self._shapes: dict[int, _Shape] = {}  # rule order -> its match slots and lookarounds
-        self._repeats: list[tuple[int, int]] = []  # (rule order, slot that repeats the word before it)
         self._regex_results: dict[tuple[str, str], bool] = {}  # (regex, token) -> whether it matches
         self._prechecks: dict[tuple[int, int], re.Pattern[str] | None] = {}  # (rule order, anchor slot) -> filter
         self._regexes: dict[str, regex.Pattern[str]] = {}
@@ -120,20 +118,6 @@ class RuleMatcher:
         shape = _Shape.of(rule)
         self._shapes[order] = shape
         anchor = _anchor_slot(shape.core)
-        # A slot that repeats the word just before it (``same`` is 1-based).
-        repeat = next((i for i, slot in enumerate(shape.core) if slot.same and slot.same == i), None)
-        if repeat is not None and (anchor is None or _is_common(shape.core[anchor])):
-            # Anchored on common words it would be tried everywhere: try it only where a word repeats,
-            # found by the automaton as the word twice ("the the") when the repeated slot is literal.
-            doubled = shape.core[repeat - 1]
-            if not doubled.is_literal:
-                self._repeats.append((order, repeat))
-                return
-            for word in doubled.words:
-                key = normalize_phrase(f"{word} {word}")
-                if key.count(" ") == 1:
-                    _key(keys, key).anchors.append((order, repeat - 1))
-            return
         if anchor is None:
             self._unanchored.append(order)
             return
@@ -150,8 +134,6 @@ class RuleMatcher:
         anchors: list[tuple[int, int, int]] = []  # (text offset of the anchor word, rule order, anchor slot)
         if self._automaton is not None:
             self._scan(doc, FoldedText.of(doc.text), phrases, anchors)
-        if self._repeats:
-            anchors.extend(_repeat_anchors(doc.text, self._repeats))
         patterns = self._anchored_hits(doc, anchors)
         if self._unanchored:
             patterns.extend(self._unanchored_hits(doc))
@@ -223,7 +205,7 @@ class RuleMatcher:
         if key not in self._prechecks:
             rule = self.rules[order]
             slots = self._shapes[order].core[anchor:]
-            gap = r"(?:-|[ \t\u00a0]*\n?[ \t\u00a0]*)" if rule.hyphens else r"[ \t\u00a0]*\n?[ \t\u00a0]*"
+            gap = r"(?:-|[ \t\u00a0]*\n?[ \t\u00a0]*)"
             trusted = _is_builtin(rule.source)
             source = gap.join(_slot_precheck(slot, trusted) for slot in slots)
             try:
@@ -248,21 +230,15 @@ class RuleMatcher:
         last = first + len(slots) - 1
         if first < 0 or last >= len(tokens):
             return None
-        lowered: list[str] = []
         for k, slot in enumerate(slots):
             i = first + k
-            if k and not _adjacent(text, tokens[i - 1][1], tokens[i][0], rule.hyphens):
+            if k and not _adjacent(text, tokens[i - 1][1], tokens[i][0]):
                 return None
             word = text[tokens[i][0] : tokens[i][1]]
-            lowered.append(word.lower())
-            if slot.same and lowered[k] != lowered[slot.same - 1]:
-                return None
-            if not self._slot_matches(rule, slot, lowered[k], word):
+            if not self._slot_matches(rule, slot, word.lower(), word):
                 return None
         start, end = tokens[first][0], tokens[last][1]
-        # With hyphens: false the match may not start inside a hyphenated compound ("sequential-and and").
-        in_compound = not rule.hyphens and text[start - 1 : start] == "-"
-        if in_compound or not _lookaround_holds(shape, first, last, tokens, text):
+        if not _lookaround_holds(shape, first, last, tokens, text):
             return None
         words = [text[s:e] for s, e in tokens[first : last + 1]]
         suggestions = tuple(match_case(text[start:end], _fill(t, words, slots)) for t in rule.replace)
@@ -360,34 +336,6 @@ def _lookaround_holds(shape: _Shape, first: int, last: int, tokens: list[tuple[i
     return True
 
 
-# A word followed by itself across spaces, one line break or a hyphen: where doubled-word patterns can match.
-_REPEAT_GAP = r"(?:[ \t\u00a0]*\n?[ \t\u00a0]*|-)"
-_PUNCTUATION = str.maketrans(dict.fromkeys(".,;:!?()[]{}\"'\u201c\u201d\u2018\u2019", " "))
-
-
-def _repeat_anchors(text: str, repeats: list[tuple[int, int]]) -> list[tuple[int, int, int]]:
-    """Anchors (offset of the repeated word, rule order, its slot) for the rules tried only where a word repeats.
-
-    Words that follow themselves are found first on a lower-cased, punctuation-free split of the
-    text (comparisons in C); only those words are then looked up with a regular expression.
-    """
-    words = text.lower().translate(_PUNCTUATION).replace("-", " ").split()
-    doubled = {w for w, same in zip(words, map(operator.eq, words, words[1:]), strict=False) if same}
-    if not doubled:
-        return []
-    names = "|".join(re.escape(w) for w in sorted(doubled, key=len, reverse=True))
-    pattern = re.compile(rf"(?<!\w)({names}){_REPEAT_GAP}(\1)(?!\w)", re.IGNORECASE)
-    anchors: list[tuple[int, int, int]] = []
-    for match in pattern.finditer(text):
-        anchors.extend((match.start(2), order, slot) for order, slot in repeats)
-    return anchors
-
-
-def _is_common(slot: Slot) -> bool:
-    return sum(_word_cost(w) for w in slot.words) >= COMMON_COST
-
-
-COMMON_COST = 1_000  # a slot whose words cost this much comes up in most sentences
 
 
 def _key(keys: dict[str, _Key], key: str) -> _Key:
@@ -482,10 +430,10 @@ def _phrase_keys(phrase: str, inflected: bool) -> list[tuple[str, str]]:
     return keys
 
 
-def _adjacent(text: str, end: int, start: int, hyphens: bool = True) -> bool:
+def _adjacent(text: str, end: int, start: int) -> bool:
     """Two tokens are adjacent when only spaces (at most one line break) or a hyphen part them."""
     gap = text[end:start]
-    if gap == " " or (hyphens and gap == "-"):
+    if gap in {" ", "-"}:
         return True
     return bool(gap) and GAP_RE.fullmatch(gap) is not None
 

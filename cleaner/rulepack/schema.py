@@ -37,8 +37,7 @@ class Slot:
 
     ``words`` is a set of accepted lower-case forms (literal words, with all
     inflections added when the slot says ``inflect``); ``regex`` a pattern the
-    whole token must match; neither means any word. ``same`` (1-based) asks for
-    the same word as an earlier slot. A ``lookaround`` slot ("before" as the
+    whole token must match; neither means any word. A ``lookaround`` slot ("before" as the
     first slot, "after" as the last) takes no part in the match: it only
     says which word may not stand right before or after it.
     """
@@ -47,7 +46,6 @@ class Slot:
     regex: str = ""
     negate: bool = False
     bases: frozenset[str] = frozenset()
-    same: int = 0
     lookaround: str = ""
 
     def form_of(self, word: str) -> str:
@@ -80,7 +78,6 @@ class Rule:
     confidence: float = 0.9
     ignorecase: bool = True
     inflect: bool = True
-    hyphens: bool = True  # pattern words may be joined by a hyphen ("end-to-end") as well as spaces
     swap: tuple[tuple[str, tuple[str, ...]], ...] = ()
     phrases: tuple[str, ...] = ()
     pattern: tuple[Slot, ...] = ()
