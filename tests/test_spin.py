@@ -231,7 +231,7 @@ def test_spin_runs_by_default_and_no_spin_turns_it_off(tmp_path: Path) -> None:
     assert any(isinstance(d, ReconstructDetector) for d in build(Settings()))
     assert not any(isinstance(d, ReconstructDetector) for d in build(Settings(spin=False)))
     path = tmp_path / "a.txt"
-    path.write_text("The woodland fire spread over the hills.\n", encoding="utf-8")
+    path.write_text("We used a counterfeit consciousness system.\n", encoding="utf-8")
     runner = CliRunner()
     on = runner.invoke(app, ["check", "--no-builtin-rules", "--format", "json", str(path)])
     off = runner.invoke(app, ["check", "--no-builtin-rules", "--no-spin", "--format", "json", str(path)])

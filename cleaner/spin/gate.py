@@ -70,7 +70,7 @@ def train_gate(rows: Sequence[Sequence[float]], labels: Sequence[int], names: Se
     from sklearn.ensemble import HistGradientBoostingClassifier
 
     model = HistGradientBoostingClassifier(
-        max_iter=80, learning_rate=0.15, max_leaf_nodes=12, class_weight="balanced", random_state=0
+        max_iter=160, learning_rate=0.1, max_leaf_nodes=16, class_weight="balanced", random_state=0
     )
     model.fit(np.asarray(rows, dtype=float), np.asarray(labels))
     trees = []
