@@ -11,7 +11,6 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Iterable, Iterator
-from concurrent.futures import ProcessPoolExecutor
 
 from cleaner import sources
 from cleaner.config import Settings
@@ -69,6 +68,8 @@ def check_parallel(
     work = [item for item in items if not isinstance(item, FileResult)]
     workers = min(job_count(jobs), max(1, len(work)))
     chunk = max(1, min(16, len(work) // (workers * 4)))
+    from concurrent.futures import ProcessPoolExecutor  # only when files go to worker processes
+
     with ProcessPoolExecutor(max_workers=workers, initializer=_start_worker, initargs=(settings,)) as pool:
         done = pool.map(_check_in_worker, work, chunksize=chunk)
         for item in items:

@@ -221,20 +221,28 @@ def test_reconstruct_detector_is_quiet_on_plain_prose() -> None:
     assert loud == []
 
 
-def test_spin_runs_by_default_and_no_spin_turns_it_off(tmp_path: Path) -> None:
+def test_spin_is_opt_in_for_check_and_on_in_report(tmp_path: Path) -> None:
     from typer.testing import CliRunner
 
     from cleaner.cli import app
     from cleaner.config import Settings
     from cleaner.detectors import ReconstructDetector, build
 
-    assert any(isinstance(d, ReconstructDetector) for d in build(Settings()))
-    assert not any(isinstance(d, ReconstructDetector) for d in build(Settings(spin=False)))
+    assert any(isinstance(d, ReconstructDetector) for d in build(Settings(spin=True)))
+    assert not any(isinstance(d, ReconstructDetector) for d in build(Settings()))
     path = tmp_path / "a.txt"
     path.write_text("We used a counterfeit consciousness system.\n", encoding="utf-8")
     runner = CliRunner()
-    on = runner.invoke(app, ["check", "--no-builtin-rules", "--format", "json", str(path)])
-    off = runner.invoke(app, ["check", "--no-builtin-rules", "--no-spin", "--format", "json", str(path)])
+    on = runner.invoke(app, ["check", "--no-builtin-rules", "--spin", "--format", "json", str(path)])
+    off = runner.invoke(app, ["check", "--no-builtin-rules", "--format", "json", str(path)])
     rules_on = [f["rule"] for f in json.loads(on.stdout)["files"][0]["findings"]]
     assert "SP001" in rules_on
     assert json.loads(off.stdout)["files"][0]["findings"] == []
+    page = tmp_path / "report.html"
+    args = ["report", "--no-builtin-rules", "--no-config", str(path), "-o", str(page)]
+    assert runner.invoke(app, args).exit_code == 0
+    assert "SP001" in page.read_text(encoding="utf-8")
+    quiet = tmp_path / "quiet.html"
+    args = ["report", "--no-builtin-rules", "--no-config", "--no-spin", str(path), "-o", str(quiet)]
+    assert runner.invoke(app, args).exit_code == 0
+    assert "SP001" not in quiet.read_text(encoding="utf-8")

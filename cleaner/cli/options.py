@@ -32,15 +32,19 @@ StdinFilenameOption = Annotated[
 ]
 
 
-def settings_from(config: Path | None, no_config: bool, **given: Any) -> Settings:
+def settings_from(
+    config: Path | None, no_config: bool, defaults: dict[str, Any] | None = None, **given: Any
+) -> Settings:
     """Settings from the configuration file, with the options given on the command line on top.
 
-    ``given`` holds Settings fields; a value of None (an option not given) keeps the file's.
+    ``defaults`` are this command's own defaults, under the file's values; ``given`` holds
+    Settings fields; a value of None (an option not given) keeps the file's.
     Raises ValueError (ConfigError) with the file and key named.
     """
-    values: dict[str, Any] = {}
+    values: dict[str, Any] = dict(defaults or {})
     if not no_config:
-        values, _used = configfile.load(config)
+        found, _used = configfile.load(config)
+        values.update(found)
     for key, value in given.items():
         if value is not None:
             values[key] = value

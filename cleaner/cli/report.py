@@ -36,6 +36,13 @@ def report(
     no_builtin_rules: Annotated[bool, typer.Option(help="Do not load the built-in rule packs.")] = False,
     encoding: Annotated[str | None, typer.Option(help="Decode files with this encoding (default UTF-8).")] = None,
     title: Annotated[str, typer.Option(help="Title shown at the top of the report.")] = "cleaner report",
+    spin: Annotated[
+        bool | None,
+        typer.Option(
+            "--spin/--no-spin",
+            help="Run the reconstruction detector (SP001) for spun wording no rule names (on by default here).",
+        ),
+    ] = None,
     config: ConfigOption = None,
     no_config: NoConfigOption = False,
 ) -> None:
@@ -50,6 +57,8 @@ def report(
         settings = settings_from(
             config,
             no_config,
+            {"spin": True},  # a reviewer's page shows SP001's findings and hints unless the config says no
+            spin=spin,
             min_severity=severity(min_severity) or Severity.SUGGESTION,
             select=listed(select),
             ignore=listed(ignore),

@@ -4,16 +4,17 @@ from __future__ import annotations
 
 import json
 import sys
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
-from rich.console import Console
-from rich.table import Table
 
 from cleaner.cli.app import EXIT_FINDINGS, EXIT_OK, app, fail_usage, warn
 from cleaner.cli.options import ConfigOption, NoConfigOption, StdinFilenameOption, settings_from
 from cleaner.engine import Engine, FileResult
 from cleaner.reporters import OutputFormat
+
+if TYPE_CHECKING:
+    from rich.table import Table
 
 COLUMNS = {
     "flesch_reading_ease": "Flesch",
@@ -58,6 +59,8 @@ def score(
         sys.stdout.write("\n")
     else:
         width = None if sys.stdout.isatty() else 200  # a pipe or a CI log: do not squeeze the table to 80
+        from rich.console import Console  # rich loads only when a table is printed
+
         Console(file=sys.stdout, highlight=False, width=width).print(_table(results))
     raise typer.Exit(EXIT_FINDINGS if any(r.error is not None for r in results) else EXIT_OK)
 
@@ -74,6 +77,8 @@ def _file_dict(result: FileResult) -> dict[str, Any]:
 
 
 def _table(results: list[FileResult]) -> Table:
+    from rich.table import Table
+
     table = Table(title="Readability")
     table.add_column("file", no_wrap=True)
     table.add_column("words", justify="right")
