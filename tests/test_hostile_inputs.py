@@ -301,3 +301,12 @@ def test_progress_shown_on_a_terminal_only(tmp_path: Path) -> None:
     engine.check_path(str(path))
     out = stream.getvalue()
     assert f"\rcleaner: {path}: " in out and out.endswith("100% (3 of 3 MB)\n")
+
+
+def test_overlong_path_reported(tmp_path: Path) -> None:
+    good = good_file(tmp_path)
+    overlong = str(tmp_path / ("x" * 5000 + ".txt"))
+    code, files, _ = check_json(overlong, str(good))
+    assert code == 1
+    assert files[overlong]["error"]
+    assert_good_checked(files, good)
