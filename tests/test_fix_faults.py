@@ -46,7 +46,7 @@ def temp_files(folder: Path) -> list[str]:
 
 def test_killed_fix_leaves_every_file_old_or_new(tmp_path: Path) -> None:
     folder = tmp_path / "docs"
-    old = make_files(folder, 40)
+    old = make_files(folder, 30)
     new = fixed_bytes(old)
     assert all(new[p] != old[p] for p in old)
     began = time.perf_counter()
