@@ -8,7 +8,6 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-import regex as regex_engine
 import yaml
 
 from cleaner import inflect
@@ -324,6 +323,8 @@ def _parse_slot(item: Any, fail: Any) -> Slot:
         regex = str(item["regex"])
         if len(regex) > MAX_REGEX:
             raise fail(f"slot regex longer than {MAX_REGEX} characters")
+        import regex as regex_engine  # its import costs start-up time; only slot regexes need it
+
         try:
             regex_engine.compile(regex)
         except regex_engine.error as exc:

@@ -1,4 +1,4 @@
-"""Progress for files checked in chunks, shown only on a terminal."""
+"""Progress through one large file checked in chunks, shown only on a terminal."""
 
 from __future__ import annotations
 
