@@ -46,9 +46,15 @@ def temp_files(folder: Path) -> list[str]:
 
 def test_killed_fix_leaves_every_file_old_or_new(tmp_path: Path) -> None:
     folder = tmp_path / "docs"
-    old = make_files(folder, 30)
+    old = make_files(folder, 120)
     new = fixed_bytes(old)
     assert all(new[p] != old[p] for p in old)
+    idle = tmp_path / "idle"  # one clean file: how long start-up takes before any file is written
+    idle.mkdir()
+    (idle / "clean.txt").write_text("Nothing to fix here.\n", encoding="utf-8")
+    began = time.perf_counter()
+    subprocess.run([*FIX, str(idle)], capture_output=True, timeout=120, check=False)
+    startup = time.perf_counter() - began
     began = time.perf_counter()
     subprocess.run([*FIX, str(folder)], capture_output=True, timeout=120, check=False)
     full_run = time.perf_counter() - began
@@ -58,7 +64,7 @@ def test_killed_fix_leaves_every_file_old_or_new(tmp_path: Path) -> None:
     mixed = 0  # kills that landed mid-run: some files written, some not yet
     for _ in range(KILLS):
         child = subprocess.Popen([*FIX, str(folder)], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        time.sleep(rng.uniform(0.4, 1.0) * full_run)
+        time.sleep(rng.uniform(min(startup, full_run) * 0.9, full_run))  # mostly after start-up
         child.send_signal(signal.SIGKILL)
         child.wait(timeout=30)
         states = {path: path.read_bytes() for path in old}

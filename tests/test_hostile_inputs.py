@@ -284,7 +284,7 @@ def test_hundred_megabyte_file_memory_bounded(tmp_path: Path) -> None:
 def test_progress_shown_on_a_terminal_only(tmp_path: Path) -> None:
     from io import StringIO
 
-    from cleaner.cli import chunk_progress as progress
+    from cleaner.cli import progress
 
     class Tty(StringIO):
         def isatty(self) -> bool:

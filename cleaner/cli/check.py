@@ -8,7 +8,7 @@ from typing import Annotated
 
 import typer
 
-from cleaner.cli import chunk_progress
+from cleaner.cli import progress
 from cleaner.cli.app import EXIT_FINDINGS, EXIT_OK, app, fail_usage, split_list, warn
 from cleaner.config import Settings
 from cleaner.engine import Engine, FileResult
@@ -67,7 +67,7 @@ def check(
         engine = Engine(settings)
     except (ValueError, RuleError) as exc:
         fail_usage(str(exc))
-    engine.progress = chunk_progress.on_terminal()
+    engine.progress = progress.on_terminal()
     results: list[FileResult] = []
     for result in engine.check_paths(paths):
         if result.error is not None:

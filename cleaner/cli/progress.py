@@ -1,4 +1,4 @@
-"""Progress through one large file checked in chunks, shown only on a terminal."""
+"""Progress for files checked in chunks, shown only on a terminal."""
 
 from __future__ import annotations
 
