@@ -98,12 +98,20 @@ class Engine:
         return resolve(kept), evidence
 
     def check_source(self, source: sources.SourceFile, fmt: str | None = None) -> FileResult:
-        doc = markup.to_document(source.path, source.text, fmt)
+        doc = self.document(source.path, source.text, fmt)
         findings, score = self.analyse(doc)
         result = FileResult(source.path, findings, doc, source_file=source, document_score=score)
         if self.settings.scores or self.settings.for_path(doc.path).readability:
             result.readability = doc.readability.figures()
         return result
+
+    def document(self, path: str, text: str, fmt: str | None = None) -> Document:
+        """The prose view of a text; markup that cannot be parsed is checked as plain text, with a notice."""
+        try:
+            return markup.to_document(path, text, fmt)
+        except Exception as exc:  # a parser's bug must not end the run
+            self.notices.append(f"{path}: markup not parsed ({type(exc).__name__}: {exc}); checked as plain text")
+            return Document.plain(text, path)
 
     def check_text(self, text: str, path: str = "<text>", fmt: str | None = None) -> FileResult:
         return self.check_source(sources.SourceFile(path=path, text=text, encoding="utf-8"), fmt)
@@ -140,7 +148,7 @@ class Engine:
         words = 0
         try:
             for chunk in chunks.split(pieces(), self.chunk_chars):
-                doc = markup.to_document(path, chunk.text, fmt)
+                doc = self.document(path, chunk.text, fmt)
                 found, seen = self._findings(doc)
                 findings.extend(chunks.shift(f, chunk) for f in found)
                 evidence.extend(seen)

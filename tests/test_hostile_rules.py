@@ -198,3 +198,16 @@ def test_broken_detector_through_cli(monkeypatch: pytest.MonkeyPatch, tmp_path: 
     assert result.exit_code == 0
     assert "TP002" in result.stdout
     assert f"cleaner: warning: {path}: detector exploding failed (ZeroDivisionError: boom)" in result.stderr
+
+
+def test_markup_parser_failure_falls_back_to_plain_text(monkeypatch: pytest.MonkeyPatch) -> None:
+    from cleaner import markup
+
+    def broken(path: str, source: str, fmt: str | None = None) -> Document:
+        raise RecursionError("too deep")
+
+    monkeypatch.setattr(markup, "to_document", broken)
+    engine = Engine()
+    result = engine.check_text("We trained a profound learning model.", path="doc.md")
+    assert [f.rule_id for f in result.findings] == ["TP002"]
+    assert engine.notices == ["doc.md: markup not parsed (RecursionError: too deep); checked as plain text"]
