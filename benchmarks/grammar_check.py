@@ -72,7 +72,7 @@ def main() -> None:
                         flags[f.rule_id] += 1
                         if args.show:
                             context = text[max(0, f.start - 40) : f.end + 40].replace("\n", " ")
-                            print(f"  {f.rule_id} {text[f.start:f.end]!r} -> {f.suggestions[:1]}  …{context}…")
+                            print(f"  {f.rule_id} {text[f.start : f.end]!r} -> {f.suggestions[:1]}  …{context}…")
         total = sum(seconds.values())
         per_10k = sum(flags.values()) * 10000 / max(words, 1)
         print(f"{name}: {len(texts)} texts, {words} words, {total:.2f}s ({words / max(total, 1e-9):,.0f} words/s)")

@@ -32,8 +32,16 @@ def random_findings(n: int, rng: random.Random) -> list[Finding]:
         start = rng.randrange(n * 10)
         out.append(
             Finding(
-                "R1", "r", rng.choice(categories), rng.choice(list(Severity)), start, start + rng.randrange(1, 30),
-                "m", ("x",), Applicability.UNSAFE, rng.random(),
+                "R1",
+                "r",
+                rng.choice(categories),
+                rng.choice(list(Severity)),
+                start,
+                start + rng.randrange(1, 30),
+                "m",
+                ("x",),
+                Applicability.UNSAFE,
+                rng.random(),
             )
         )
     return out

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 
 def match_case(original: str, replacement: str) -> str:
-    """"Inherent compensation" -> "Inherent trade-off"; "UNIQUE" -> "ONE-STOP"."""
+    """ "Inherent compensation" -> "Inherent trade-off"; "UNIQUE" -> "ONE-STOP"."""
     if not replacement or not original:
         return replacement
     letters = [c for c in original if c.isalpha()]

@@ -197,9 +197,7 @@ def test_case_kept(tmp_path: Path, safe_pack: Path) -> None:
 
 
 def _finding(start: int, end: int, suggestion: str, rule: str = "X1", category: Category = Category.STYLE) -> Finding:
-    return Finding(
-        rule, rule.lower(), category, Severity.WARNING, start, end, "m", (suggestion,), Applicability.SAFE
-    )
+    return Finding(rule, rule.lower(), category, Severity.WARNING, start, end, "m", (suggestion,), Applicability.SAFE)
 
 
 @pytest.mark.parametrize(
@@ -226,9 +224,22 @@ def test_edit_keeps_case_and_fits_article(text: str, span: str, suggestion: str,
 @pytest.mark.parametrize(
     ("phrase", "article"),
     [
-        ("apple", "an"), ("banana", "a"), ("hour", "an"), ("honest man", "an"), ("user", "a"), ("unique", "a"),
-        ("one-stop shop", "a"), ("European", "a"), ("SVM", "an"), ("URL", "a"), ("MRI scan", "an"),
-        ("8-bit", "an"), ("11", "an"), ("110", "a"), ("umbrella", "an"), ("", ""),
+        ("apple", "an"),
+        ("banana", "a"),
+        ("hour", "an"),
+        ("honest man", "an"),
+        ("user", "a"),
+        ("unique", "a"),
+        ("one-stop shop", "a"),
+        ("European", "a"),
+        ("SVM", "an"),
+        ("URL", "a"),
+        ("MRI scan", "an"),
+        ("8-bit", "an"),
+        ("11", "an"),
+        ("110", "a"),
+        ("umbrella", "an"),
+        ("", ""),
     ],
 )
 def test_article_for(phrase: str, article: str) -> None:

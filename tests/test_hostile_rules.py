@@ -57,7 +57,7 @@ def test_python_object_tag_refused(tmp_path: Path) -> None:
 
 
 def test_billion_laughs_refused(tmp_path: Path) -> None:
-    lines = ['pack: lol', 'defaults:', '  a0: &a0 ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]']
+    lines = ["pack: lol", "defaults:", '  a0: &a0 ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]']
     for i in range(1, 10):
         lines.append(f"  a{i}: &a{i} [" + ",".join([f"*a{i - 1}"] * 9) + "]")
     path = write(tmp_path, "\n".join(lines) + "\nrules: *a9\n")

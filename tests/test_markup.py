@@ -146,8 +146,26 @@ def test_html_fix_round_trip(tmp_path: Path, engine: Engine) -> None:
 
 
 PIECES = [
-    *"ab \n\t*_`[]()<>!&#;-=|+~\\\r", "<!--", "-->", "<p>", "</p>", "<em>", "&amp;", "```", "---\n", "<![ ",
-    "http://x.y", "<script>", "</script>", "<pre>", "é", "\u2028", "&#99999999;", "<!", "</", "profound learning",
+    *"ab \n\t*_`[]()<>!&#;-=|+~\\\r",
+    "<!--",
+    "-->",
+    "<p>",
+    "</p>",
+    "<em>",
+    "&amp;",
+    "```",
+    "---\n",
+    "<![ ",
+    "http://x.y",
+    "<script>",
+    "</script>",
+    "<pre>",
+    "é",
+    "\u2028",
+    "&#99999999;",
+    "<!",
+    "</",
+    "profound learning",
 ]
 
 

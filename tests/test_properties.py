@@ -31,19 +31,64 @@ settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
 
 ENGINE = Engine(Settings(min_severity=Severity.SUGGESTION))
 WORDS = [
-    "profound learning", "colossal information", "an irregular woodland", "counterfeit consciousness",
-    "a", "an", "I", "i", "we", "model", "the", "The", "data", "Profound", "LEARNING", "it's", "cat's",
+    "profound learning",
+    "colossal information",
+    "an irregular woodland",
+    "counterfeit consciousness",
+    "a",
+    "an",
+    "I",
+    "i",
+    "we",
+    "model",
+    "the",
+    "The",
+    "data",
+    "Profound",
+    "LEARNING",
+    "it's",
+    "cat's",
 ]
 SEPARATORS = [" ", " ", "\n", "\r\n", "\r", "\n\n", "\t", "-", ".", ", ", "! ", "\u00a0", "\u2028", "\x00"]
 MARKUP = [
-    "<p>", "</p>", "<b>", "</b>", "<br/>", "<a href='x'>", "</a>", "&amp;", "&lt;", "&#x27;", "<!-- c -->",
-    "<script>x</script>", "**", "_", "*", "# ", "## ", "> ", "- ", "1. ", "`", "```\n", "\n```\n", "    ",
-    "[link](http://x.y)", "![img](a.png)", "<div class=\"x\">", "</div>", "|", "---\n", "..", "::", "\\",
-    "\U0001f600", "e\u0301", "\ufeff",
+    "<p>",
+    "</p>",
+    "<b>",
+    "</b>",
+    "<br/>",
+    "<a href='x'>",
+    "</a>",
+    "&amp;",
+    "&lt;",
+    "&#x27;",
+    "<!-- c -->",
+    "<script>x</script>",
+    "**",
+    "_",
+    "*",
+    "# ",
+    "## ",
+    "> ",
+    "- ",
+    "1. ",
+    "`",
+    "```\n",
+    "\n```\n",
+    "    ",
+    "[link](http://x.y)",
+    "![img](a.png)",
+    '<div class="x">',
+    "</div>",
+    "|",
+    "---\n",
+    "..",
+    "::",
+    "\\",
+    "\U0001f600",
+    "e\u0301",
+    "\ufeff",
 ]
-piece = st.one_of(
-    st.sampled_from(WORDS), st.sampled_from(SEPARATORS), st.sampled_from(MARKUP), st.text(max_size=6)
-)
+piece = st.one_of(st.sampled_from(WORDS), st.sampled_from(SEPARATORS), st.sampled_from(MARKUP), st.text(max_size=6))
 texts = st.lists(piece, max_size=60).map("".join)
 paths = st.sampled_from(["x.txt", "x.md", "x.html", "x.rst", "x.markdown", "x.htm"])
 
@@ -112,7 +157,15 @@ CATEGORIES = list(Category)
 findings_strategy = st.lists(
     st.builds(
         lambda start, length, category, severity, confidence, suggestion: Finding(
-            "R1", "r", category, severity, start, start + length, "m", (suggestion,), Applicability.UNSAFE,
+            "R1",
+            "r",
+            category,
+            severity,
+            start,
+            start + length,
+            "m",
+            (suggestion,),
+            Applicability.UNSAFE,
             confidence,
         ),
         st.integers(0, 40),

@@ -58,4 +58,3 @@ def severity(value: str | None) -> Severity | None:
 def listed(values: list[str] | None) -> tuple[str, ...] | None:
     """A repeatable comma-separated option; None when it was not given."""
     return None if not values else split_list(values)
-

@@ -99,6 +99,3 @@ def _table(results: list[FileResult]) -> Table:
 
 def _cell(value: float | None) -> str:
     return "–" if value is None else f"{value:.1f}"
-
-
-

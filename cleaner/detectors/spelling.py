@@ -36,19 +36,72 @@ NOT_PROSE_RE = re.compile(
 MIN_LENGTH = 4
 # British spellings mapped to the American forms the word list holds.
 BRITISH = (
-    ("isation", "ization"), ("ise", "ize"), ("ised", "ized"), ("ises", "izes"), ("ising", "izing"),
-    ("yse", "yze"), ("ysed", "yzed"), ("ysing", "yzing"), ("tre", "ter"), ("tres", "ters"), ("tred", "tered"),
-    ("bre", "ber"), ("bres", "bers"), ("ogue", "og"), ("ogues", "ogs"), ("ence", "ense"), ("ences", "enses"),
-    ("lled", "led"), ("lling", "ling"), ("ller", "ler"), ("mme", "m"), ("mmes", "ms"),
+    ("isation", "ization"),
+    ("ise", "ize"),
+    ("ised", "ized"),
+    ("ises", "izes"),
+    ("ising", "izing"),
+    ("yse", "yze"),
+    ("ysed", "yzed"),
+    ("ysing", "yzing"),
+    ("tre", "ter"),
+    ("tres", "ters"),
+    ("tred", "tered"),
+    ("bre", "ber"),
+    ("bres", "bers"),
+    ("ogue", "og"),
+    ("ogues", "ogs"),
+    ("ence", "ense"),
+    ("ences", "enses"),
+    ("lled", "led"),
+    ("lling", "ling"),
+    ("ller", "ler"),
+    ("mme", "m"),
+    ("mmes", "ms"),
 )
 BRITISH_ENDINGS = tuple(british for british, _ in BRITISH)
 # Spelling differences inside a word: colour, behavioural, oedema, leukaemia.
 BRITISH_INNER = (("our", "or"), ("oe", "e"), ("ae", "e"))
 # Inflections and productive derivations: a known stem plus one of these is a word ("hypoxic", "evaluable").
 SUFFIXES = (
-    "'s", "s", "es", "ed", "d", "ing", "ly", "er", "ers", "est", "ness", "e", "able", "ability", "ible",
-    "ic", "al", "ory", "ation", "ations", "ion", "ions", "ive", "ous", "ity", "ism", "ist", "ists", "ment",
-    "ments", "ize", "ise", "ized", "ised", "less", "ful", "ian", "ial",
+    "'s",
+    "s",
+    "es",
+    "ed",
+    "d",
+    "ing",
+    "ly",
+    "er",
+    "ers",
+    "est",
+    "ness",
+    "e",
+    "able",
+    "ability",
+    "ible",
+    "ic",
+    "al",
+    "ory",
+    "ation",
+    "ations",
+    "ion",
+    "ions",
+    "ive",
+    "ous",
+    "ity",
+    "ism",
+    "ist",
+    "ists",
+    "ment",
+    "ments",
+    "ize",
+    "ise",
+    "ized",
+    "ised",
+    "less",
+    "ful",
+    "ian",
+    "ial",
 )
 STEM_ENDINGS = ("", "e", "a", "ia", "y", "ate", "us", "um")
 PREFIXES = ("un", "re", "non", "pre", "post", "sub", "multi", "inter", "over", "under", "co", "anti", "self", "semi")
@@ -202,9 +255,7 @@ def _is_variant_of_known(word: str, known: frozenset[str]) -> bool:
         stem = word[: -len(suffix)]
         if word.endswith(suffix) and len(stem) >= 3 and any(_british_form(stem + end, known) for end in STEM_ENDINGS):
             return True
-    return any(
-        word.startswith(p) and _british_form(word[len(p) :], known) for p in PREFIXES if len(word) - len(p) >= 3
-    )
+    return any(word.startswith(p) and _british_form(word[len(p) :], known) for p in PREFIXES if len(word) - len(p) >= 3)
 
 
 def _british_form(word: str, known: frozenset[str]) -> bool:

@@ -16,9 +16,7 @@ from cleaner.model import Applicability, Category, Finding, Severity
 
 # Not after "the " (a model number: "the 29000"), a digit, a decimal point, a separator or an identifier.
 # The pattern starts with its first digit (the regex engine then skips ahead to digits) and looks behind it.
-ROUND_NUMBER_RE = re.compile(
-    r"([1-9](?<![\w.,/:#=$€£+-][1-9])(?<!the [1-9])(?<!The [1-9])\d{1,2})(000)(?![\w.,/:%-])"
-)
+ROUND_NUMBER_RE = re.compile(r"([1-9](?<![\w.,/:#=$€£+-][1-9])(?<!the [1-9])(?<!The [1-9])\d{1,2})(000)(?![\w.,/:%-])")
 COMPOUND_PREFIXES = (
     "co|self|well|long|short|high|low|non|pre|post|anti|multi|semi|re|ex|half|full|hard|soft|cross|real|world|"
     "state|old|large|small|first|second|third|left|right|open|near|one|two|three|four|five|six|eight|ten|twelve"
@@ -62,9 +60,7 @@ def _spaced_hyphens(text: str) -> list[tuple[tuple[int, int], str, str]]:
     return found
 
 
-def _finding(
-    rule_id: str, name: str, span: tuple[int, int], message: str, fixed: str, severity: Severity
-) -> Finding:
+def _finding(rule_id: str, name: str, span: tuple[int, int], message: str, fixed: str, severity: Severity) -> Finding:
     return Finding(
         rule_id=rule_id,
         rule_name=name,

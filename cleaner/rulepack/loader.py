@@ -18,8 +18,25 @@ from cleaner.rulepack.schema import Examples, FixPair, Rule, RuleDoc, RulePack, 
 KINDS = ("substitution", "existence", "pattern")
 RULE_KEYS = frozenset(
     {
-        "id", "name", "kind", "message", "category", "severity", "fix", "doc", "examples", "confidence",
-        "ignorecase", "inflect", "swap", "phrases", "pattern", "replace", "require", "forbid", "aliases",
+        "id",
+        "name",
+        "kind",
+        "message",
+        "category",
+        "severity",
+        "fix",
+        "doc",
+        "examples",
+        "confidence",
+        "ignorecase",
+        "inflect",
+        "swap",
+        "phrases",
+        "pattern",
+        "replace",
+        "require",
+        "forbid",
+        "aliases",
     }
 )
 PACK_KEYS = frozenset({"pack", "description", "defaults", "rules"})

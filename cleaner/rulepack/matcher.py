@@ -144,9 +144,7 @@ class RuleMatcher:
         hits = [h for h in self.hits(doc) if _context_holds(h.rule, doc)]
         return [_to_finding(doc, h) for h in longest_first(hits)]
 
-    def _scan(
-        self, doc: Document, folded: FoldedText, phrases: list[Hit], anchors: list[tuple[int, int, int]]
-    ) -> None:
+    def _scan(self, doc: Document, folded: FoldedText, phrases: list[Hit], anchors: list[tuple[int, int, int]]) -> None:
         assert self._automaton is not None
         text = doc.text
         for end_index, value in self._automaton.iter(folded.folded):
@@ -334,8 +332,6 @@ def _lookaround_holds(shape: _Shape, first: int, last: int, tokens: list[tuple[i
         s, e = tokens[last + 1]
         return text[s:e].lower() not in after.words
     return True
-
-
 
 
 def _key(keys: dict[str, _Key], key: str) -> _Key:
