@@ -140,3 +140,11 @@ def test_rules_list_show_test_import(tmp_path: Path) -> None:
     doc.write_text("The bosom of poetry, and breast cancer.", encoding="utf-8")
     report = json.loads(run("check", "-f", "json", "--no-builtin-rules", "--rules", str(out), str(doc)).output)
     assert report["files"][0]["findings"] == []
+
+
+def test_a_match_across_a_line_break_reads_on_one_line_in_the_message() -> None:
+    from cleaner.engine import Engine
+
+    result = Engine().check_text("The board chose to close its\neyes to the problem.\n")
+    idioms = [f for f in result.findings if f.rule_id == "IC001"]
+    assert idioms and "\n" not in idioms[0].message and "close its eyes to" in idioms[0].message

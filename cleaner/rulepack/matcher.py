@@ -484,7 +484,8 @@ def _to_finding(doc: Document, hit: Hit) -> Finding:
     rule = hit.rule
     matched = doc.text[hit.start : hit.end]
     first = hit.suggestions[0] if hit.suggestions else ""
-    message = rule.message.replace("{match}", matched).replace("{suggestion}", first)
+    shown = " ".join(matched.split())  # a match across a line break reads on one line
+    message = rule.message.replace("{match}", shown).replace("{suggestion}", first)
     return Finding(
         rule_id=rule.id,
         rule_name=rule.name,
