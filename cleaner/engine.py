@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-import bisect
-import sys
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 
-from cleaner import chunks, markup, sources, suppressions
+from cleaner import chunks, markup, sources, spans, suppressions
 from cleaner.config import Settings
 from cleaner.detectors import Detector, LanguageToolDetector, RulesDetector, build
 from cleaner.document import Document
@@ -121,8 +119,7 @@ class Engine:
             return self.check_large(path, fmt)
         try:
             if path == "-":
-                name = self.settings.stdin_filename or "-"
-                source = sources.decode(sys.stdin.buffer.read(), name, self.settings.encoding)
+                source = sources.read_stdin(self.settings.stdin_filename, self.settings.encoding)
             else:
                 source = sources.read(path, self.settings.encoding)
         except sources.UnreadableError as exc:
@@ -169,47 +166,14 @@ class Engine:
 
 
 def resolve(findings: list[Finding]) -> list[Finding]:
-    """Merge duplicates and settle overlaps.
+    """Merge duplicates and settle overlaps, in text order.
 
     Findings on the same span become one (the strongest, with the others'
     suggestions appended). Of overlapping findings in one category the
     strongest stays; findings of different categories may overlap.
-
-    Strongest first, each finding meets the first kept finding it clashes
-    with. Kept findings of one category never overlap, so they sit in a list
-    sorted by span whose ends rise too: a bisection and a short walk back find
-    the clashes, n log n in all.
+    ``cleaner.spans.settle`` does it in O(n log n).
     """
-    kept: list[Finding] = []
-    spans: dict[tuple[int, int], int] = {}  # span -> index in kept
-    lanes: dict[Category, list[tuple[int, int, int]]] = {}  # category -> sorted (start, end, index in kept)
-    for finding in sorted(findings, key=_strength, reverse=True):
-        lane = lanes.setdefault(finding.category, [])
-        clash = _first_clash(finding, spans, lane)
-        if clash is None:
-            spans[(finding.start, finding.end)] = len(kept)
-            bisect.insort(lane, (finding.start, finding.end, len(kept)))
-            kept.append(finding)
-            continue
-        held = kept[clash]
-        if (held.start, held.end) == (finding.start, finding.end):
-            extra = tuple(s for s in finding.suggestions if s not in held.suggestions)
-            if extra:
-                kept[clash] = replace(held, suggestions=held.suggestions + extra)
-    return sorted(kept, key=Finding.sort_key)
-
-
-def _first_clash(finding: Finding, spans: dict[tuple[int, int], int], lane: list[tuple[int, int, int]]) -> int | None:
-    """The earliest kept finding on the same span or overlapping in the same category."""
-    same = spans.get((finding.start, finding.end))
-    k = bisect.bisect_left(lane, (finding.end,)) - 1  # the last kept finding starting before this one ends
-    if same is None:
-        return lane[k][2] if k >= 0 and lane[k][1] > finding.start else None
-    while k >= 0 and lane[k][1] > finding.start:  # every kept finding of the category that overlaps
-        if lane[k][2] < same:
-            return lane[k][2]
-        k -= 1
-    return same
+    return sorted(spans.settle(findings, _strength), key=Finding.sort_key)
 
 
 def _strength(f: Finding) -> tuple[int, bool, float, int, int]:

@@ -9,7 +9,6 @@ path expands them.
 from __future__ import annotations
 
 import os
-import sys
 from collections.abc import Iterable, Iterator
 
 from cleaner import sources
@@ -48,8 +47,7 @@ def _work_items(paths: Iterable[str], settings: Settings) -> list[str | sources.
             items.append(FileResult(item.path, error=item.reason))
         elif item == "-":
             try:
-                name = settings.stdin_filename or "-"
-                items.append(sources.decode(sys.stdin.buffer.read(), name, settings.encoding))
+                items.append(sources.read_stdin(settings.stdin_filename, settings.encoding))
             except sources.UnreadableError as exc:
                 items.append(FileResult("-", error=exc.reason))
         else:

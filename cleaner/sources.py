@@ -6,6 +6,7 @@ import codecs
 import errno
 import os
 import stat
+import sys
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -44,6 +45,11 @@ class SourceFile:
 
     def encode(self, text: str) -> bytes:
         return self.bom + text.encode(self.encoding)
+
+
+def read_stdin(name: str | None = None, encoding: str | None = None) -> SourceFile:
+    """Standard input, decoded as ``decode`` does; ``name`` (``--stdin-filename``) stands for "-"."""
+    return decode(sys.stdin.buffer.read(), name or "-", encoding)
 
 
 def decode(data: bytes, path: str, encoding: str | None = None) -> SourceFile:

@@ -7,10 +7,8 @@ from typing import Annotated
 import typer
 
 from cleaner import baseline as baselines
-from cleaner.cli.app import EXIT_FINDINGS, EXIT_OK, app, fail_usage, warn
-from cleaner.cli.options import ConfigOption, NoConfigOption, listed, settings_from, severity
-from cleaner.engine import Engine
-from cleaner.rulepack import RuleError
+from cleaner.cli.app import EXIT_FINDINGS, EXIT_OK, app, fail_usage
+from cleaner.cli.options import ConfigOption, NoConfigOption, check_all, engine_from, listed, severity
 
 baseline_app = typer.Typer(
     help="Record findings so that `check --baseline` reports only new ones.", no_args_is_help=True
@@ -33,22 +31,15 @@ def create(
 
     Exit status: 0 when written, 1 when an input could not be read, 2 on a usage error.
     """
-    try:
-        settings = settings_from(
-            config,
-            no_config,
-            select=listed(select),
-            ignore=listed(ignore),
-            min_severity=severity(min_severity),
-            rule_paths=listed(rules),
-        )
-        engine = Engine(settings)
-    except (ValueError, RuleError) as exc:
-        fail_usage(str(exc))
-    results = list(engine.check_paths(paths))
-    for result in results:
-        if result.error is not None:
-            warn(f"{result.path}: {result.error}")
+    engine = engine_from(
+        config,
+        no_config,
+        select=listed(select),
+        ignore=listed(ignore),
+        min_severity=severity(min_severity),
+        rule_paths=listed(rules),
+    )
+    results = check_all(engine, paths)
     try:
         count = baselines.write(results, output)
     except OSError as exc:

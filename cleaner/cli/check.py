@@ -15,18 +15,10 @@ from cleaner import baseline as baselines
 from cleaner import writeback
 from cleaner.cli import progress
 from cleaner.cli.app import EXIT_FINDINGS, EXIT_OK, app, fail_usage, warn
-from cleaner.cli.options import (
-    ConfigOption,
-    NoConfigOption,
-    StdinFilenameOption,
-    listed,
-    settings_from,
-    severity,
-)
-from cleaner.engine import Engine, FileResult
+from cleaner.cli.options import ConfigOption, NoConfigOption, StdinFilenameOption, engine_from, listed, severity
+from cleaner.engine import FileResult
 from cleaner.parallel import check_many, job_count
 from cleaner.reporters import OutputFormat, ReportOptions, reporter_for
-from cleaner.rulepack import RuleError
 
 SEVERITY_HELP = "suggestion, warning or error"
 
@@ -105,29 +97,34 @@ def check(
     input could not be read, 2 on a usage or configuration error.
     """
     try:
-        settings = settings_from(
-            config,
-            no_config,
-            min_severity=severity(min_severity),
-            fail_on=severity(fail_on),
-            select=listed(select),
-            ignore=listed(ignore),
-            rule_paths=listed(rules),
-            builtin_rules=False if no_builtin_rules else None,
-            encoding=encoding,
-            spin=spin,
-            phrase_tables=listed(phrases),
-            stdin_filename=stdin_filename,
-            baseline=None if baseline is None else str(baseline),
-            scores=True if output_format is OutputFormat.HTML else None,  # the page shows readability
-            jobs=None if jobs is None else job_count(jobs),
-            languagetool=None if languagetool is None else languagetool_setting(languagetool),
-            vocabulary_accept=listed(accept),
-            vocabulary_reject=listed(reject),
-        )
-        engine = Engine(settings)
+        languagetool = None if languagetool is None else languagetool_setting(languagetool)
+        jobs = None if jobs is None else job_count(jobs)
+    except ValueError as exc:
+        fail_usage(str(exc))
+    engine = engine_from(
+        config,
+        no_config,
+        min_severity=severity(min_severity),
+        fail_on=severity(fail_on),
+        select=listed(select),
+        ignore=listed(ignore),
+        rule_paths=listed(rules),
+        builtin_rules=False if no_builtin_rules else None,
+        encoding=encoding,
+        spin=spin,
+        phrase_tables=listed(phrases),
+        stdin_filename=stdin_filename,
+        baseline=None if baseline is None else str(baseline),
+        scores=True if output_format is OutputFormat.HTML else None,  # the page shows readability
+        jobs=jobs,
+        languagetool=languagetool,
+        vocabulary_accept=listed(accept),
+        vocabulary_reject=listed(reject),
+    )
+    settings = engine.settings
+    try:
         known = baselines.load(settings.baseline) if settings.baseline else None
-    except (ValueError, RuleError) as exc:
+    except ValueError as exc:
         fail_usage(str(exc))
     targets = [*(paths or []), *_listed_files(files_from)]
     if not targets and files_from is None:

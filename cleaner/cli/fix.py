@@ -9,11 +9,10 @@ from typing import Annotated
 import typer
 
 from cleaner import fix, sources, writeback
-from cleaner.cli.app import EXIT_FINDINGS, EXIT_OK, app, fail_usage, warn
-from cleaner.cli.options import ConfigOption, NoConfigOption, StdinFilenameOption, listed, settings_from, severity
+from cleaner.cli.app import EXIT_FINDINGS, EXIT_OK, app, warn
+from cleaner.cli.options import ConfigOption, NoConfigOption, StdinFilenameOption, engine_from, listed, severity
 from cleaner.engine import Engine
 from cleaner.model import Applicability, Finding
-from cleaner.rulepack import RuleError
 
 SEVERITY_HELP = "suggestion, warning or error"
 
@@ -56,22 +55,18 @@ def fix_command(
     --dry-run: when nothing would change), 1 otherwise or when an input could
     not be read, 2 on a usage or configuration error.
     """
-    try:
-        settings = settings_from(
-            config,
-            no_config,
-            min_severity=severity(min_severity),
-            fail_on=severity(fail_on),
-            select=listed(select),
-            ignore=listed(ignore),
-            rule_paths=listed(rules),
-            builtin_rules=False if no_builtin_rules else None,
-            encoding=encoding,
-            stdin_filename=stdin_filename,
-        )
-        engine = Engine(settings)
-    except (ValueError, RuleError) as exc:
-        fail_usage(str(exc))
+    engine = engine_from(
+        config,
+        no_config,
+        min_severity=severity(min_severity),
+        fail_on=severity(fail_on),
+        select=listed(select),
+        ignore=listed(ignore),
+        rule_paths=listed(rules),
+        builtin_rules=False if no_builtin_rules else None,
+        encoding=encoding,
+        stdin_filename=stdin_filename,
+    )
     write = not (diff or dry_run)
     items = list(sources.expand(paths))
     if write:
@@ -82,7 +77,7 @@ def fix_command(
     _summarize(outcomes, unsafe_fixes, write, to_stderr=diff or "-" in paths)
     failed = any(o.error is not None for o in outcomes)
     if write:
-        failed = failed or any(f.severity >= settings.fail_on for o in outcomes for f in o.remaining)
+        failed = failed or any(f.severity >= engine.settings.fail_on for o in outcomes for f in o.remaining)
     else:
         failed = failed or any(o.changed for o in outcomes)
     raise typer.Exit(EXIT_FINDINGS if failed else EXIT_OK)
@@ -119,8 +114,7 @@ def _sweep(items: list[str | sources.PathProblem]) -> None:
 
 def _fix_stdin(engine: Engine, unsafe: bool, diff: bool) -> fix.FixOutcome:
     try:
-        name = engine.settings.stdin_filename or "-"
-        source = sources.decode(sys.stdin.buffer.read(), name, engine.settings.encoding)
+        source = sources.read_stdin(engine.settings.stdin_filename, engine.settings.encoding)
     except sources.UnreadableError as exc:
         return fix.FixOutcome("-", error=exc.reason)
     outcome = fix.fix_source(engine, source, unsafe)

@@ -13,8 +13,9 @@ from typing import Annotated, Any
 import typer
 
 from cleaner import configfile
-from cleaner.cli.app import split_list
+from cleaner.cli.app import fail_usage, split_list, warn
 from cleaner.config import Settings
+from cleaner.engine import Engine, FileResult
 from cleaner.model import Severity
 
 ConfigOption = Annotated[
@@ -51,8 +52,33 @@ def settings_from(
     return Settings(**values)
 
 
+def engine_from(config: Path | None, no_config: bool, defaults: dict[str, Any] | None = None, **given: Any) -> Engine:
+    """An Engine on ``settings_from``'s settings; an invalid setting or rule pack is a usage error (exit 2)."""
+    from cleaner.rulepack import RuleError
+
+    try:
+        return Engine(settings_from(config, no_config, defaults, **given))
+    except (ValueError, RuleError) as exc:
+        fail_usage(str(exc))
+
+
+def check_all(engine: Engine, paths: list[str]) -> list[FileResult]:
+    """Check ``paths``; name each input that could not be read, and each engine notice, on stderr."""
+    results = list(engine.check_paths(paths))
+    for result in results:
+        if result.error is not None:
+            warn(f"{result.path}: {result.error}")
+    for notice in dict.fromkeys(engine.notices):
+        warn(notice)
+    return results
+
+
 def severity(value: str | None) -> Severity | None:
-    return None if value is None else Severity.parse(value)
+    """A severity option's value; an unknown level is a usage error (exit 2)."""
+    try:
+        return None if value is None else Severity.parse(value)
+    except ValueError as exc:
+        fail_usage(str(exc))
 
 
 def listed(values: list[str] | None) -> tuple[str, ...] | None:

@@ -8,11 +8,9 @@ from typing import Annotated
 import typer
 
 from cleaner import writeback
-from cleaner.cli.app import EXIT_FINDINGS, EXIT_OK, app, fail_usage, warn
-from cleaner.cli.options import ConfigOption, NoConfigOption, listed, settings_from, severity
-from cleaner.engine import Engine
+from cleaner.cli.app import EXIT_FINDINGS, EXIT_OK, app, fail_usage
+from cleaner.cli.options import ConfigOption, NoConfigOption, check_all, engine_from, listed, severity
 from cleaner.model import Severity
-from cleaner.rulepack import RuleError
 
 
 @app.command()
@@ -53,29 +51,20 @@ def report(
     Exit status: 0 when written, 1 when an input could not be read (it is
     listed in the report), 2 on a usage or configuration error.
     """
-    try:
-        settings = settings_from(
-            config,
-            no_config,
-            {"spin": True},  # a reviewer's page shows SP001's findings and hints unless the config says no
-            spin=spin,
-            min_severity=severity(min_severity) or Severity.SUGGESTION,
-            select=listed(select),
-            ignore=listed(ignore),
-            rule_paths=listed(rules),
-            builtin_rules=False if no_builtin_rules else None,
-            encoding=encoding,
-            scores=True,
-        )
-        engine = Engine(settings)
-    except (ValueError, RuleError) as exc:
-        fail_usage(str(exc))
-    results = list(engine.check_paths(paths))
-    for result in results:
-        if result.error is not None:
-            warn(f"{result.path}: {result.error}")
-    for notice in dict.fromkeys(engine.notices):
-        warn(notice)
+    engine = engine_from(
+        config,
+        no_config,
+        {"spin": True},  # a reviewer's page shows SP001's findings and hints unless the config says no
+        spin=spin,
+        min_severity=severity(min_severity) or Severity.SUGGESTION,
+        select=listed(select),
+        ignore=listed(ignore),
+        rule_paths=listed(rules),
+        builtin_rules=False if no_builtin_rules else None,
+        encoding=encoding,
+        scores=True,
+    )
+    results = check_all(engine, paths)
     from cleaner.reporters.html_report import render_html  # jinja2 only when a report is written
 
     html = render_html(results, accept_unsafe=unsafe_fixes, title=title)

@@ -13,6 +13,7 @@ from pathlib import Path
 
 import ahocorasick
 
+from cleaner.casing import match_case
 from cleaner.document import WORD_RE, Document
 from cleaner.model import Applicability, Category, Finding, Severity
 from cleaner.spin.lm import NGram, model
@@ -79,7 +80,7 @@ class NgramDetector:
             return None
         start, end = tokens[index]
         original = text[start:end]
-        suggestions = tuple(_match_case(original, alt) for alt, _ in better)
+        suggestions = tuple(match_case(original, alt) for alt, _ in better)
         return Finding(
             rule_id="NG001",
             rule_name="implausible-word",
@@ -165,9 +166,3 @@ def context_score(lm: NGram, words: list[str], at: int) -> float:
         value = lm.logprob(words[j], *history)
         total += UNSEEN if value is None else value
     return total
-
-
-def _match_case(original: str, word: str) -> str:
-    if original[:1].isupper():
-        return word[:1].upper() + word[1:]
-    return word

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from cleaner.casing import match_case
 from cleaner.document import Document
 from cleaner.model import Applicability, Category, Finding, Severity
 
@@ -54,11 +55,3 @@ class ReconstructDetector:
             confidence=hit.confidence,
             detector=self.name,
         )
-
-
-def match_case(written: str, original: str) -> str:
-    if written.isupper() and len(written) > 1:
-        return original.upper()
-    if written[:1].isupper():
-        return original[:1].upper() + original[1:]
-    return original

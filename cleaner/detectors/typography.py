@@ -3,8 +3,7 @@
 TY001 (a hint): a round number of five or six digits without a thousands
 separator ("40000 years ago" for "40,000 years ago"). TY002: a hyphenated compound whose
 hyphen got spaces around it ("co - evolved", "hard - haired"), as tokenising MT
-systems write it. Both are plain regular expressions over the text: one fast
-pass each, no tokens.
+systems write it. Both read the text directly (digits; " - "), no tokens.
 """
 
 from __future__ import annotations
@@ -21,7 +20,6 @@ COMPOUND_PREFIXES = (
     "co|self|well|long|short|high|low|non|pre|post|anti|multi|semi|re|ex|half|full|hard|soft|cross|real|world|"
     "state|old|large|small|first|second|third|left|right|open|near|one|two|three|four|five|six|eight|ten|twelve"
 )
-SPACED_HYPHEN_RE = re.compile(rf"\b({COMPOUND_PREFIXES}) - ([a-z]+)\b")
 PREFIX_BEFORE_RE = re.compile(rf"\b({COMPOUND_PREFIXES})\Z")  # searched in the few characters before " - "
 WORD_AFTER_RE = re.compile(r"[a-z]+\b")
 
@@ -46,7 +44,8 @@ class TypographyDetector:
 
 
 def _spaced_hyphens(text: str) -> list[tuple[tuple[int, int], str, str]]:
-    """What ``SPACED_HYPHEN_RE`` finds, read only where " - " stands (one ``str.find`` pass)."""
+    """A compound prefix, " - " and a lower-case word: (span, prefix, word), looked for only where
+    " - " stands (one ``str.find`` pass), never overlapping."""
     found: list[tuple[tuple[int, int], str, str]] = []
     done = 0  # like finditer, matches do not overlap
     at = text.find(" - ")

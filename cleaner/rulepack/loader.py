@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping
+from functools import cache
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -108,9 +109,19 @@ def load_packs(paths: Iterable[str | Path]) -> list[RulePack]:
     return packs
 
 
+@cache
+def _builtin_sources() -> frozenset[str]:
+    return frozenset(str(path.resolve()) for path in builtin_pack_paths())
+
+
+def is_builtin_pack(path: str | Path) -> bool:
+    """Whether a rule pack is one shipped with cleaner (ours and tested, so trusted)."""
+    return bool(str(path)) and str(Path(path).resolve()) in _builtin_sources()
+
+
 def _check_limits(path: str | Path, text: str) -> None:
     """Scan a user's pack for abuse before it is parsed; the built-in packs are ours and tested."""
-    if Path(path).resolve().parent == _builtin_folder().resolve():
+    if is_builtin_pack(path):
         return
     try:
         limits.check(text)

@@ -7,8 +7,6 @@ import re
 import time
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from functools import cache
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 import ahocorasick
@@ -17,6 +15,7 @@ from cleaner import inflect
 from cleaner.casing import match_case
 from cleaner.document import WORD_RE, Document
 from cleaner.model import Finding
+from cleaner.rulepack.loader import is_builtin_pack
 from cleaner.rulepack.schema import Rule, Slot
 from cleaner.spans import Disjoint
 from cleaner.textnorm import FoldedText, normalize_phrase
@@ -204,7 +203,7 @@ class RuleMatcher:
             rule = self.rules[order]
             slots = self._shapes[order].core[anchor:]
             gap = r"(?:-|[ \t\u00a0]*\n?[ \t\u00a0]*)"
-            trusted = _is_builtin(rule.source)
+            trusted = is_builtin_pack(rule.source)
             source = gap.join(_slot_precheck(slot, trusted) for slot in slots)
             try:
                 self._prechecks[key] = re.compile(source, re.IGNORECASE if rule.ignorecase else 0)
@@ -278,17 +277,6 @@ class RuleMatcher:
 
 
 _ANY_TOKEN = WORD_RE.pattern
-
-
-@cache
-def _builtin_sources() -> frozenset[str]:
-    from cleaner.rulepack.loader import builtin_pack_paths
-
-    return frozenset(str(path.resolve()) for path in builtin_pack_paths())
-
-
-def _is_builtin(source: str) -> bool:
-    return bool(source) and str(Path(source).resolve()) in _builtin_sources()
 
 
 def _slot_precheck(slot: Slot, trusted: bool) -> str:
