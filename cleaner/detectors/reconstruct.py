@@ -37,7 +37,7 @@ class ReconstructDetector:
 
     def check(self, doc: Document) -> list[Finding]:
         gate = self.spin.gate
-        hits = self.spin.hits(doc.text, spans=doc.tokens)
+        hits = self.spin.hits(doc.text)
         return [self._finding(hit, hit.confidence >= gate.warning_at) for hit in hits]
 
     def _finding(self, hit: Hit, loud: bool) -> Finding:

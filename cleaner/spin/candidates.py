@@ -3,7 +3,7 @@ word in place of one or two words turns an unattested phrase into an attested on
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from cleaner.spin import morph
@@ -18,6 +18,7 @@ MAX_OPTIONS = 6
 SYNONYM_OPTIONS = False
 MIN_TRIGGER_SWAPS = 3  # a word is a trigger once spinners were seen to write it this often
 PAIR_LIMIT = 6  # options tried for the second word when two words change
+FIRST_LIMIT = 4  # and for the first
 
 
 @dataclass(frozen=True, slots=True)
@@ -105,25 +106,39 @@ class Generator:
         and a trigger word alone when no phrase around it is known and no
         reconstruction is (its most learned original, as weaker evidence)."""
         norms = tokens.norms
-        triggers = self.triggers
-        seen: set[tuple[int, int]] = set()
-        for i in [k for k, w in enumerate(norms) if w in triggers]:
+        joined = tokens.joined
+        memo = self._memo
+        reconstruct = self._reconstruct
+        n = len(norms)
+        seen: set[int] = set()  # first word of each window already given
+        for i in [k for k, w in enumerate(norms) if w in self.triggers]:
             unknown = found_any = known_any = False
-            for first, last in _windows(norms, i):
-                if not all(tokens.joined(k) for k in range(first + 1, last)):
+            # The windows worth reading: the trigger and a content word beside it. (Three-word
+            # windows, across a function word or around the trigger, found little more at several
+            # times the cost: benchmarks/spin_kfold.py.)
+            for first in (i - 1, i):
+                if first < 0 or first + 1 >= n:
                     continue
-                window = tuple(norms[first:last])
-                state = self._memo.get(window)
+                other = norms[first] if first < i else norms[first + 1]
+                if other in STOPWORDS or not joined(first + 1):
+                    continue
+                window = (norms[first], norms[first + 1])
+                state = memo.get(window)
                 if state is None:
-                    state = self._reconstruct(window)
+                    state = reconstruct(window)
                 known, found = state
-                unknown |= known is False
-                known_any |= known is True
-                found_any |= bool(found)
-                if (first, last) not in seen:
-                    seen.add((first, last))
-                    for changed, original, picked in found:
-                        yield Candidate(first, len(window), changed, window, original, picked)
+                if known is None:
+                    continue
+                if known:
+                    known_any = True
+                else:
+                    unknown = True
+                if found:
+                    found_any = True
+                    if first not in seen:
+                        seen.add(first)
+                        for changed, original, picked in found:
+                            yield Candidate(first, 2, changed, window, original, picked)
             if unknown and not known_any and not found_any:
                 yield from self._alone(i, norms[i])
 
@@ -132,104 +147,43 @@ class Generator:
             if option.learned:
                 yield Candidate(i, 1, (0,), (word,), (option.word,), (option,))
 
-    def _reconstruct(self, window: tuple[str, ...]) -> WindowState:
-        """Whether the window is a known phrase (None: not worth asking) and
-        its plausible originals, remembered: prose repeats its word pairs, so
-        most windows were seen before."""
+    def _reconstruct(self, window: tuple[str, str]) -> WindowState:
+        """Whether the two words are a known phrase (None: not worth asking)
+        and their plausible originals, remembered: prose repeats its word
+        pairs, so many windows were seen before."""
+        a, b = window
         state: WindowState = (None, ())
-        if self._useful(window):
-            known = self.attested(" ".join(window))
-            state = (known, () if known else tuple(self._window(window)))
+        # A function word alone is no evidence for the word beside it.
+        if a not in STOPWORDS and b not in STOPWORDS:
+            before, after = self.options(a), self.options(b)
+            if before or after:
+                known = self.attested(a + " " + b)
+                state = (known, () if known else tuple(self._pairs(a, b, before, after)))
         if len(self._memo) >= MEMO_SIZE:
             self._memo.clear()
         self._memo[window] = state
         return state
 
-    def _useful(self, window: tuple[str, ...]) -> bool:
-        """Whether some reconstruction of the window could be tried at all
-        (a three-word window changes its middle word, or the words around a
-        function word in the middle)."""
-        if len(window) == 2:  # a function word alone is no evidence for the word beside it
-            a, b = window
-            return a not in STOPWORDS and b not in STOPWORDS and bool(self.options(a) or self.options(b))
-        if window[1] in STOPWORDS:
-            return bool(self.options(window[0]) or self.options(window[2]))
-        return bool(self.options(window[1]))
-
-    def _window(self, window: tuple[str, ...]) -> Iterator[tuple[tuple[int, ...], tuple[str, ...], tuple[Option, ...]]]:
-        opts = [self.options(w) for w in window]
-        for changed, words in self._reconstructions(window, opts):
-            if self.attested(" ".join(words)):
-                yield changed, words, tuple(opts[k][words[k]] for k in changed)
-
-    def _reconstructions(
-        self, window: tuple[str, ...], opts: list[dict[str, Option]]
-    ) -> Iterator[tuple[tuple[int, ...], tuple[str, ...]]]:
-        """Changed positions and reconstructed words whose two-word parts are
-        known phrases."""
-        if len(window) == 2:
-            yield from self._pairs(window, opts)
-        elif window[1] in STOPWORDS:
-            yield from self._around_function_word(window, opts)
-        else:
-            yield from self._triples(window, opts)
-
-    def _before(self, options: Iterable[str], word: str) -> list[str]:
-        """The options that make a known phrase in front of ``word``."""
-        known = self.known
-        suffix = " " + word
-        return [o for o in options if known(o + suffix)]
-
-    def _after(self, word: str, options: Iterable[str]) -> list[str]:
-        known = self.known
-        prefix = word + " "
-        return [o for o in options if known(prefix + o)]
-
     def _pairs(
-        self, window: tuple[str, ...], opts: list[dict[str, Option]]
-    ) -> Iterator[tuple[tuple[int, ...], tuple[str, ...]]]:
-        a, b = window
-        # A function word alone ('on', 'the') is no evidence for the word beside it.
-        if b not in STOPWORDS:
-            for o in self._before(opts[0], b):
-                yield (0,), (o, b)
-        if a not in STOPWORDS:
-            for o in self._after(a, opts[1]):
-                yield (1,), (a, o)
-        if opts[1]:
-            for o in _strong(opts[0]):
-                for p in self._after(o, _strong(opts[1], PAIR_LIMIT)):
-                    yield (0, 1), (o, p)
-
-    def _around_function_word(
-        self, window: tuple[str, ...], opts: list[dict[str, Option]]
-    ) -> Iterator[tuple[tuple[int, ...], tuple[str, ...]]]:
-        a, b, c = window
-        lefts = self._before(opts[0], b)
-        rights = self._after(b, opts[2])
-        for o in lefts:
-            yield (0,), (o, b, c)
-        for o in rights:
-            yield (2,), (a, b, o)
-        for o in lefts:
-            for p in rights:
-                yield (0, 2), (o, b, p)
-
-    def _triples(
-        self, window: tuple[str, ...], opts: list[dict[str, Option]]
-    ) -> Iterator[tuple[tuple[int, ...], tuple[str, ...]]]:
-        a, _, c = window
-        if not opts[1]:
-            return
-        for o in self._before(self._after(a, opts[1]), c):
-            yield (1,), (a, o, c)
-        middle = _strong(opts[1], PAIR_LIMIT)
-        for o in _strong(opts[0]):
-            for p in self._before(self._after(o, middle), c):
-                yield (0, 1), (o, p, c)
-        for o in _strong(opts[2]):
-            for p in self._before(self._after(a, middle), o):
-                yield (1, 2), (a, p, o)
+        self, a: str, b: str, before: dict[str, Option], after: dict[str, Option]
+    ) -> Iterator[tuple[tuple[int, ...], tuple[str, ...], tuple[Option, ...]]]:
+        """Reconstructions of ``a b`` that are known phrases: either word
+        replaced, or both (the most learned options only)."""
+        known = self.known
+        suffix = " " + b
+        for o, option in before.items():
+            if known(o + suffix):
+                yield (0,), (o, b), (option,)
+        prefix = a + " "
+        for o, option in after.items():
+            if known(prefix + o):
+                yield (1,), (a, o), (option,)
+        if after:
+            seconds = list(after.items())[:PAIR_LIMIT]
+            for o, option in list(before.items())[:FIRST_LIMIT]:
+                for p, second in seconds:
+                    if known(o + " " + p):
+                        yield (0, 1), (o, p), (option, second)
 
 
 def trigger_words(swaps: SwapTable, min_swaps: int = MIN_TRIGGER_SWAPS) -> frozenset[str]:
@@ -244,25 +198,6 @@ def trigger_words(swaps: SwapTable, min_swaps: int = MIN_TRIGGER_SWAPS) -> froze
         for kind in morph.ENDINGS:
             out.add(morph.inflect(word, kind))
     return frozenset(out)
-
-
-def _windows(norms: list[str], i: int) -> list[tuple[int, int]]:
-    """(first, last exclusive) of the windows worth reading around trigger word
-    ``i``: it and a content word beside it. (Three-word windows, across a
-    function word or around the trigger, found little more at several times
-    the cost: benchmarks/spin_kfold.py.)"""
-    n = len(norms)
-    out = []
-    if i > 0 and norms[i - 1] not in STOPWORDS:
-        out.append((i - 1, i + 1))
-    if i + 1 < n and norms[i + 1] not in STOPWORDS:
-        out.append((i, i + 2))
-    return out
-
-
-def _strong(options: Iterable[str], limit: int = 4) -> list[str]:
-    """Options worth trying when two words change at once (most learned first)."""
-    return list(options)[:limit]
 
 
 def _same_stem(a: str, b: str) -> bool:

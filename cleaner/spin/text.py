@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from itertools import accumulate
 
 from cleaner.document import WORD_RE as TOKEN_RE  # letters, digits, inner apostrophes
 
 WORD_RE = re.compile(r"[A-Za-z]+(?:'[A-Za-z]+)?|\d+")
 # Characters that may sit between two words of one phrase ("end-to-end", "deep  learning").
 JOINERS = frozenset(" -\u2010\u2011")
+# Words and the gaps between them, alternating (gap, word, gap, ..., gap).
+SPLIT_RE = re.compile(f"({TOKEN_RE.pattern})")
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,30 +44,62 @@ def normalize(phrase: str) -> str:
 
 
 class Tokens:
-    """The words of a text as (start, end) spans, with their lower-case forms:
-    cheap to build, joins worked out only for the few words a detector looks at.
-    The spans are the document's own words (``cleaner.document.Document.tokens``),
-    so the detector re-uses what the engine has already split."""
+    """The words of a text with their lower-case forms, from one ``re.split``
+    (words and the gaps between them as strings, made in C): joins are read
+    off the gaps, and offsets are summed only when a hit needs one.
+    The words are the document's own (``cleaner.document.WORD_RE``)."""
 
-    __slots__ = ("norms", "spans", "text")
+    __slots__ = ("_offsets", "_parts", "norms", "text")
 
     def __init__(self, text: str, spans: list[tuple[int, int]] | None = None) -> None:
         self.text = text
-        self.spans = spans if spans is not None else [m.span() for m in TOKEN_RE.finditer(text)]
-        self.norms = " ".join([text[a:b] for a, b in self.spans]).lower().split(" ") if self.spans else []
+        self._offsets: list[int] | None = None
+        if spans is not None:
+            self._parts = _parts_from_spans(text, spans)
+            words = self._parts[1::2]
+            self.norms = " ".join(words).lower().split(" ") if words else []
+            return
+        lowered = text.lower()
+        if len(lowered) == len(text):  # lower-casing kept every offset (it nearly always does)
+            self._parts = SPLIT_RE.split(lowered)
+            self.norms = self._parts[1::2]
+        else:
+            self._parts = SPLIT_RE.split(text)
+            self.norms = [w.lower() for w in self._parts[1::2]]
 
     def __len__(self) -> int:
         return len(self.norms)
+
+    @property
+    def spans(self) -> list[tuple[int, int]]:
+        return [(self.start(i), self.end(i)) for i in range(len(self.norms))]
 
     def joined(self, i: int) -> bool:
         """Word ``i`` follows word ``i - 1`` with only a space or hyphen between."""
         if i <= 0:
             return False
-        gap = self.text[self.spans[i - 1][1] : self.spans[i][0]]
-        return bool(gap) and len(gap) <= 3 and all(ch in JOINERS for ch in gap)
+        gap = self._parts[2 * i]
+        return gap == " " or (bool(gap) and len(gap) <= 3 and all(ch in JOINERS for ch in gap))
+
+    def _offset(self, k: int) -> int:
+        if self._offsets is None:
+            self._offsets = list(accumulate(map(len, self._parts)))
+        return self._offsets[k]
 
     def start(self, i: int) -> int:
-        return self.spans[i][0]
+        return self._offset(2 * i)
 
     def end(self, i: int) -> int:
-        return self.spans[i][1]
+        return self._offset(2 * i + 1)
+
+
+def _parts_from_spans(text: str, spans: list[tuple[int, int]]) -> list[str]:
+    """Gaps and words alternating, as ``SPLIT_RE.split`` gives them, from word spans."""
+    parts: list[str] = []
+    prev = 0
+    for a, b in spans:
+        parts.append(text[prev:a])
+        parts.append(text[a:b])
+        prev = b
+    parts.append(text[prev:])
+    return parts
