@@ -189,7 +189,11 @@ def main() -> None:
     ap.add_argument("--folds", type=int, default=5)
     ap.add_argument("--limit-clean", type=int, default=0)
     ap.add_argument("--cache", type=Path, default=None, help="reuse candidates saved here (JSON)")
-    ap.add_argument("--write-gate", action="store_true", help="train on all folds, write cleaner/data/spin/gate.json")
+    ap.add_argument(
+        "--write-gate",
+        action="store_true",
+        help="train on all folds; write cleaner/data/spin/gate.json and cleaner/spin/gate_trees.py",
+    )
     args = ap.parse_args()
     shared = find_shared()
     if shared is None:
@@ -257,8 +261,8 @@ def write_gate(rows: list[Row], results: list[dict[str, float]]) -> None:
     hint_at = max(operating_point(results, 10.0), operating_point(shipped, 10.0))
     gate = replace(gate, warning_at=warning_at, hint_at=hint_at)
     path = ROOT / "cleaner" / "data" / "spin" / "gate.json"
-    gate.save(path)
-    print(f"gate written to {path}: warning_at={gate.warning_at} hint_at={gate.hint_at}")
+    gate.save(path, ROOT / "cleaner" / "spin" / "gate_trees.py")
+    print(f"gate written to {path} and gate_trees.py: warning_at={gate.warning_at} hint_at={gate.hint_at}")
 
 
 if __name__ == "__main__":

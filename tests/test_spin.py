@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gzip
 import json
+import random
 from pathlib import Path
 
 import pytest
@@ -12,7 +13,7 @@ from cleaner.document import Document
 from cleaner.model import Applicability, Category, Severity
 from cleaner.spin import morph
 from cleaner.spin.candidates import Generator, trigger_words
-from cleaner.spin.detect import SpinDetector
+from cleaner.spin.detect import SpinDetector, builtin_gate, gate_path
 from cleaner.spin.docscore import document_score
 from cleaner.spin.gate import Gate
 from cleaner.spin.learn import build_phrase_table
@@ -246,3 +247,32 @@ def test_spin_is_opt_in_for_check_and_on_in_report(tmp_path: Path) -> None:
     args = ["report", "--no-builtin-rules", "--no-config", "--no-spin", str(path), "-o", str(quiet)]
     assert runner.invoke(app, args).exit_code == 0
     assert "SP001" not in quiet.read_text(encoding="utf-8")
+
+
+def test_shipped_gate_module_matches_gate_json() -> None:
+    """gate_trees.py is generated from gate.json; a stale copy would score with other trees."""
+    from cleaner.spin import gate_trees
+
+    plain = Gate.load(gate_path())
+    assert (Path(gate_trees.__file__)).read_text(encoding="utf-8") == plain.python_source()
+    assert builtin_gate().compiled is gate_trees.margin
+
+
+def test_compiled_gate_scores_like_the_tree_walk() -> None:
+    plain = Gate.load(gate_path())
+    compiled = plain.with_compiled()
+    rng = random.Random(7)
+    for _ in range(2000):
+        values = [rng.choice((rng.uniform(-20, 20), 0.0, 1.0, float(rng.randint(0, 3)))) for _ in plain.names]
+        assert compiled.confidence(values) == plain.confidence(values)
+
+
+def test_gate_from_other_trees_keeps_walking_them() -> None:
+    gate = Gate(("a",), -1.0, (((0, -1, -1), (0.5, 0.0, 0.0), (1, 0, 0), (2, 0, 0), (0.0, -2.0, 2.0)),))
+    assert gate.with_compiled().compiled is None
+    namespace: dict[str, object] = {}
+    exec(compile(gate.python_source(), "<gate>", "exec"), namespace)
+    margin = namespace["margin"]
+    assert callable(margin)
+    assert margin([0.2]) == -3.0
+    assert margin([0.9]) == 1.0

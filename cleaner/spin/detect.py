@@ -87,7 +87,7 @@ def select(tokens: Tokens, scored: list[Scored], floor: float) -> list[Hit]:
 
 @cache
 def builtin_gate() -> Gate:
-    return Gate.load(DATA / "gate.json")
+    return Gate.load(DATA / "gate.json").with_compiled()
 
 
 @cache
