@@ -14,7 +14,7 @@ Sources and licences (every output is a derived table; the sources are not copie
   Thesaurus (CC BY-SA 3.0), from ../shared/data/terms/ when present.
 - symspellpy's Google Books bigram list (MIT), as bigram counts.
 
-Terms and phrase counts are written as one hashed phrase store (known.bin.gz,
+Terms and phrase counts are written as one hashed phrase store (known.bin, memory-mapped,
 cleaner/spin/store.py) that loads in milliseconds.
 
 usage: build_spin_tables.py --autophrase DIR [--wordnet DIR] [--terms DIR]
@@ -142,9 +142,9 @@ def main() -> None:
     save_word_roles(terms, OUT / "word-roles.tsv.gz")
     kept = [(phrase, n) for phrase, n in counts.items() if n >= 2]
     store = PhraseStore.build(kept, sorted(terms))
-    store.save(OUT / "known.bin.gz")
+    store.save(OUT / "known.bin")
     kept_n = len(kept)
-    print(f"terms: {len(terms)}, phrases kept: {kept_n}, known.bin.gz: {len(store)} hashed entries")
+    print(f"terms: {len(terms)}, phrases kept: {kept_n}, known.bin: {len(store)} hashed entries")
 
 
 if __name__ == "__main__":

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gzip
+import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import cache
@@ -49,6 +50,9 @@ class Resources:
         return self.store.is_term(phrase)
 
 
+ROW_RE = re.compile(r"^([^\t\n]+)\t([^\n]*)$", re.MULTILINE)
+
+
 class Rows(Mapping[str, tuple[str, ...]]):
     """word -> words, kept as the raw tab-separated line tails and split on use,
     so loading a table builds one string a word and nothing more."""
@@ -72,8 +76,8 @@ class Rows(Mapping[str, tuple[str, ...]]):
 def read_rows(path: Path) -> Rows:
     """A gzipped table of 'word<TAB>rest' lines."""
     with gzip.open(path, "rt", encoding="utf-8") as handle:
-        lines = handle.read().splitlines()
-    return Rows(dict(line.split("\t", 1) for line in lines if "\t" in line))
+        text = handle.read()
+    return Rows(dict(ROW_RE.findall(text)))  # split by the regex engine, not line by line in Python
 
 
 def load_synonyms(path: Path) -> Rows:
@@ -128,5 +132,5 @@ def default_resources(swaps: SwapTable | None = None, phrase_tables: tuple[str, 
 
 @cache
 def builtin_store() -> PhraseStore:
-    path = DATA / "known.bin.gz"
+    path = DATA / "known.bin"
     return PhraseStore.load(path) if path.exists() else EMPTY
