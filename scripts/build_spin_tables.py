@@ -111,7 +111,7 @@ def save_word_roles(terms: set[str], path: Path) -> None:
     with gzip.open(path, "wt", encoding="utf-8", compresslevel=9) as out:
         for word in sorted(set(heads) | set(modifiers)):
             if heads[word] + modifiers[word] >= 2:
-                out.write(f"{word}\t{heads[word]}\t{modifiers[word]}\n")
+                out.write(f"{word}\t{heads[word]} {modifiers[word]}\n")  # one tab: see read_rows
 
 
 def main() -> None:
