@@ -23,7 +23,8 @@ FIRST_LIMIT = 4  # and for the first
 
 @dataclass(frozen=True, slots=True)
 class Option:
-    """One possible original for a word: learned swap count and WordNet link."""
+    """One possible original for a word: learned swap count and WordNet link
+    (looked up only when unlearned synonyms are options too: SYNONYM_OPTIONS)."""
 
     word: str
     learned: int
@@ -59,8 +60,9 @@ class Generator:
     def __init__(self, res: Resources) -> None:
         self.res = res
         self._options: dict[str, dict[str, Option]] = {}
-        self.triggers = trigger_words(res.swaps)
-        self.swappable = trigger_words(res.swaps, 1)  # every word with a learned original
+        forms = _written_forms(res.swaps)
+        self.triggers = frozenset(f for n, words in forms for f in words if n >= MIN_TRIGGER_SWAPS)
+        self.swappable = frozenset(f for _, words in forms for f in words)  # every word with a learned original
         # The one look-up on the hot path: straight to the built-in store when no user table is loaded.
         self.known: Callable[[str], bool] = res.known if res.extra_phrases else res.store.known
         self._memo: dict[tuple[str, ...], WindowState] = {}
@@ -77,13 +79,14 @@ class Generator:
         if not SYNONYM_OPTIONS and word not in self.swappable:
             return {}
         learned: dict[str, int] = dict(self.res.swaps.originals(word))
-        synonyms: set[str] = set(self.res.synonyms.get(word, ()))
+        # WordNet is read only when its synonyms are options too (the table loads on first use).
+        synonyms: set[str] = set(self.res.synonyms.get(word, ())) if SYNONYM_OPTIONS else set()
         for base, kind in morph.bases(word):
             for original, n in self.res.swaps.originals(base).items():
                 form = morph.inflect(original, kind)
                 learned[form] = max(learned.get(form, 0), n)
-            for synonym in self.res.synonyms.get(base, ()):
-                synonyms.add(morph.inflect(synonym, kind))
+            if SYNONYM_OPTIONS:
+                synonyms.update(morph.inflect(synonym, kind) for synonym in self.res.synonyms.get(base, ()))
         out = [Option(w, n, w in synonyms) for w, n in learned.items() if not _same_stem(w, word)]
         if SYNONYM_OPTIONS:
             out.extend(Option(w, 0, True) for w in sorted(synonyms) if w not in learned and not _same_stem(w, word))
@@ -190,14 +193,17 @@ def trigger_words(swaps: SwapTable, min_swaps: int = MIN_TRIGGER_SWAPS) -> froze
     """Words that spinners are known to write (the tortured side of learned
     swaps) and their regular inflections: one set lookup a word decides
     whether the detector looks any closer."""
-    out: set[str] = set()
+    return frozenset(f for n, words in _written_forms(swaps) for f in words if n >= min_swaps)
+
+
+def _written_forms(swaps: SwapTable) -> list[tuple[int, tuple[str, ...]]]:
+    """Each word spinners were seen to write: how often, and its regular inflections."""
+    out = []
     for word, row in swaps.counts.items():
-        if word in STOPWORDS or len(word) < 3 or not word.isalpha() or sum(row.values()) < min_swaps:
+        if word in STOPWORDS or len(word) < 3 or not word.isalpha():
             continue
-        out.add(word)
-        for kind in morph.ENDINGS:
-            out.add(morph.inflect(word, kind))
-    return frozenset(out)
+        out.append((sum(row.values()), (word, *(morph.inflect(word, kind) for kind in morph.ENDINGS))))
+    return out
 
 
 def _same_stem(a: str, b: str) -> bool:

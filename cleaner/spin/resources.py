@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import gzip
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -73,6 +73,25 @@ class Rows(Mapping[str, tuple[str, ...]]):
         return word in self.raw
 
 
+class LazyRows(Mapping[str, tuple[str, ...]]):
+    """A built-in table read on first look-up: runs that never ask pay nothing."""
+
+    def __init__(self, load: Callable[[], Rows]) -> None:
+        self._load = load
+
+    def __getitem__(self, word: str) -> tuple[str, ...]:
+        return self._load()[word]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._load())
+
+    def __len__(self) -> int:
+        return len(self._load())
+
+    def __contains__(self, word: object) -> bool:
+        return word in self._load()
+
+
 def read_rows(path: Path) -> Rows:
     """A gzipped table of 'word<TAB>rest' lines."""
     with gzip.open(path, "rt", encoding="utf-8") as handle:
@@ -124,7 +143,7 @@ def default_resources(swaps: SwapTable | None = None, phrase_tables: tuple[str, 
     language model is not used by the detector: its figures and its speed must
     not depend on whether an optional package is installed."""
     return Resources(
-        synonyms=builtin_synonyms(),
+        synonyms=LazyRows(builtin_synonyms),
         store=builtin_store(),
         swaps=swaps if swaps is not None else builtin_swaps(),
         roles=builtin_roles(),
