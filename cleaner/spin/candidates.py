@@ -198,12 +198,12 @@ def trigger_words(swaps: SwapTable, min_swaps: int = MIN_TRIGGER_SWAPS) -> froze
 
 def _written_forms(swaps: SwapTable) -> list[tuple[int, tuple[str, ...]]]:
     """Each word spinners were seen to write: how often, and its regular inflections."""
-    out = []
-    for word, row in swaps.counts.items():
-        if word in STOPWORDS or len(word) < 3 or not word.isalpha():
-            continue
-        out.append((sum(row.values()), (word, *(morph.inflect(word, kind) for kind in morph.ENDINGS))))
-    return out
+    endings = tuple(morph.ENDINGS.values())  # one word each: no need for inflect()'s phrase handling
+    return [
+        (sum(row.values()), (word, *[ending(word) for ending in endings]))
+        for word, row in swaps.counts.items()
+        if word not in STOPWORDS and len(word) >= 3 and word.isalpha()
+    ]
 
 
 def _same_stem(a: str, b: str) -> bool:
