@@ -87,6 +87,30 @@ def test_phrase_store_round_trips_counts_and_terms(tmp_path: Path) -> None:
     assert loaded.count("random forest") == 0
 
 
+@pytest.mark.parametrize("suffix", [".gz", ""])
+def test_phrase_store_loads_gzipped_and_memory_mapped(tmp_path: Path, suffix: str) -> None:
+    store = PhraseStore.build([("hidden layer", 3)], ["random forest"], bits=1 << 16)
+    path = tmp_path / f"known.bin{suffix}"
+    store.save(path)
+    loaded = PhraseStore.load(path)
+    assert loaded.known("hidden layer") and loaded.known("random forest") and not loaded.known("hidden forest")
+    assert loaded.count("hidden layer") == 3 and loaded.is_term("random forest")
+    path.write_bytes(path.read_bytes()[:40] if suffix == "" else b"not a store")
+    with pytest.raises((ValueError, OSError)):
+        PhraseStore.load(path)
+
+
+def test_phrase_store_batch_lookups_agree_with_known() -> None:
+    phrases = ["deep learning", "machine learning", "hidden layer", "random forest", "deep forest"]
+    store = PhraseStore.build([(p, 1) for p in phrases], bits=1 << 20)
+    words = ["deep", "machine", "hidden", "random", "profound", "learning", "forest", "layer", "wood", "ünïcode"]
+    for word in words:
+        assert store.known_after(word, words) == [o for o in words if store.known(word + " " + o)]
+        assert store.known_before(words, word) == [o for o in words if store.known(o + " " + word)]
+    assert store.known_after("deep", ["learning", "forest", "layer"]) == ["learning", "forest"]
+    assert store.known_before(["deep", "machine", "profound"], "learning") == ["deep", "machine"]
+
+
 def test_trigger_words_are_repeated_spinner_words_and_their_forms() -> None:
     triggers = trigger_words(tiny_resources().swaps)
     assert {"speedy", "locomotive", "locomotives", "wagons", "crimson"} <= triggers

@@ -3,8 +3,9 @@ word in place of one or two words turns an unattested phrase into an attested on
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
+from itertools import compress
 
 from cleaner.spin import morph
 from cleaner.spin.resources import Resources
@@ -65,6 +66,7 @@ class Generator:
         self.swappable = frozenset(f for _, words in forms for f in words)  # every word with a learned original
         # The one look-up on the hot path: straight to the built-in store when no user table is loaded.
         self.known: Callable[[str], bool] = res.known if res.extra_phrases else res.store.known
+        self.store = None if res.extra_phrases else res.store  # its batch look-ups, when it alone decides
         self._memo: dict[tuple[str, ...], WindowState] = {}
 
     def options(self, word: str) -> dict[str, Option]:
@@ -114,7 +116,7 @@ class Generator:
         reconstruct = self._reconstruct
         n = len(norms)
         seen: set[int] = set()  # first word of each window already given
-        for i in [k for k, w in enumerate(norms) if w in self.triggers]:
+        for i in compress(range(n), map(self.triggers.__contains__, norms)):  # trigger words, found in C
             unknown = found_any = known_any = False
             # The windows worth reading: the trigger and a content word beside it. (Three-word
             # windows, across a function word or around the trigger, found little more at several
@@ -172,21 +174,29 @@ class Generator:
     ) -> Iterator[tuple[tuple[int, ...], tuple[str, ...], tuple[Option, ...]]]:
         """Reconstructions of ``a b`` that are known phrases: either word
         replaced, or both (the most learned options only)."""
+        for o in self._known_before(before, b):
+            yield (0,), (o, b), (before[o],)
+        for o in self._known_after(a, after):
+            yield (1,), (a, o), (after[o],)
+        if after and before:
+            seconds = list(after)[:PAIR_LIMIT]
+            for o in list(before)[:FIRST_LIMIT]:
+                for p in self._known_after(o, seconds):
+                    yield (0, 1), (o, p), (before[o], after[p])
+
+    def _known_before(self, options: Iterable[str], word: str) -> list[str]:
+        """The options that make a known phrase in front of ``word``."""
+        if self.store is not None:
+            return self.store.known_before(options, word)
         known = self.known
-        suffix = " " + b
-        for o, option in before.items():
-            if known(o + suffix):
-                yield (0,), (o, b), (option,)
-        prefix = a + " "
-        for o, option in after.items():
-            if known(prefix + o):
-                yield (1,), (a, o), (option,)
-        if after:
-            seconds = list(after.items())[:PAIR_LIMIT]
-            for o, option in list(before.items())[:FIRST_LIMIT]:
-                for p, second in seconds:
-                    if known(o + " " + p):
-                        yield (0, 1), (o, p), (option, second)
+        return [o for o in options if known(o + " " + word)]
+
+    def _known_after(self, word: str, options: Iterable[str]) -> list[str]:
+        """The options that make a known phrase after ``word``."""
+        if self.store is not None:
+            return self.store.known_after(word, options)
+        known = self.known
+        return [o for o in options if known(word + " " + o)]
 
 
 def trigger_words(swaps: SwapTable, min_swaps: int = MIN_TRIGGER_SWAPS) -> frozenset[str]:

@@ -57,6 +57,42 @@ class PhraseStore:
         b = crc32(data, SECOND_SEED) & mask
         return bool(bitmap[b >> 3] & (1 << (b & 7)))
 
+    def known_after(self, word: str, options: Iterable[str]) -> list[str]:
+        """The options ``o`` for which ``known(word + " " + o)``: the CRCs of
+        ``word + " "`` are computed once and carried on into each option."""
+        bitmap = self.bitmap
+        if not bitmap:
+            return []
+        mask = len(bitmap) * 8 - 1
+        head = (word + " ").encode()
+        first, second = crc32(head), crc32(head, SECOND_SEED)
+        out = []
+        for option in options:
+            data = option.encode()
+            a = crc32(data, first) & mask
+            if bitmap[a >> 3] & (1 << (a & 7)):
+                b = crc32(data, second) & mask
+                if bitmap[b >> 3] & (1 << (b & 7)):
+                    out.append(option)
+        return out
+
+    def known_before(self, options: Iterable[str], word: str) -> list[str]:
+        """The options ``o`` for which ``known(o + " " + word)``."""
+        bitmap = self.bitmap
+        if not bitmap:
+            return []
+        mask = len(bitmap) * 8 - 1
+        tail = (" " + word).encode()
+        out = []
+        for option in options:
+            data = option.encode()
+            a = crc32(tail, crc32(data)) & mask
+            if bitmap[a >> 3] & (1 << (a & 7)):
+                b = crc32(tail, crc32(data, SECOND_SEED)) & mask
+                if bitmap[b >> 3] & (1 << (b & 7)):
+                    out.append(option)
+        return out
+
     def value(self, phrase: str) -> int:
         k = key(phrase)
         i = bisect.bisect_left(self.keys, k)
