@@ -65,7 +65,12 @@ class SpinDetector:
         the text's words when already split (``Document.tokens``)."""
         floor = self.gate.hint_at if min_confidence is None else min_confidence
         tokens = Tokens(text, spans)
-        return select(tokens, self.scored(tokens), floor)
+        kept = []
+        for c in self.generator.candidates(tokens):
+            values, confidence = self._score(c)
+            if confidence >= floor:  # most candidates fall short: keep only those select() could take
+                kept.append(Scored(c, values, confidence))
+        return select(tokens, kept, floor)
 
 
 def select(tokens: Tokens, scored: list[Scored], floor: float) -> list[Hit]:
