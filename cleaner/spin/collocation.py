@@ -1,0 +1,163 @@
+"""Implausible collocations: adjective + noun pairs that general English does not use.
+
+Round-trip translation replaces a phrase word by word ("inherent trade-off" ->
+"inherent compensation"), so the words are common but the pair is not. This
+module finds such pairs with no list of them: a pair is a candidate when the
+first word is mostly an adjective and the second mostly a noun (WordNet
+classes, ``data/spin/word-classes.tsv.gz``), both are common in general English
+(pocketsphinx's n-gram model), and neither the model nor the phrase store
+(terms, counted phrases, Google Books bigrams) has seen the pair, in either
+number of the noun. A following noun joins the span when it too forms an
+unseen pair ("a unique toilet store").
+
+Rare pairs are everywhere in clean technical prose, so a caller only asks in a
+text that other evidence already marks as spun (``cleaner.detectors.collocation``).
+"""
+
+from __future__ import annotations
+
+import gzip
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+from cleaner.spin import morph
+from cleaner.spin.lm import NGram
+from cleaner.spin.stopwords import STOPWORDS
+from cleaner.spin.store import PhraseStore
+
+WORD_CLASSES = Path(__file__).resolve().parent.parent / "data" / "spin" / "word-classes.tsv.gz"
+COMMON = -13.0  # lowest general-English unigram log-probability of either word
+SEEN_PMI = 0.0  # a model pair at or above this association counts as attested
+MIN_LENGTH = 3
+
+
+@dataclass(frozen=True, slots=True)
+class Classes:
+    """WordNet senses of a word form as a noun, an adjective, a verb and an adverb."""
+
+    noun: int
+    adj: int
+    verb: int
+    adv: int
+
+    @property
+    def adjective(self) -> bool:
+        return self.adj > 0 and self.adj >= self.noun and self.adj > self.verb
+
+    @property
+    def noun_head(self) -> bool:
+        return self.noun > 0 and self.noun >= self.verb and self.noun > self.adj
+
+
+@dataclass(frozen=True, slots=True)
+class Collocation:
+    """An unseen pair (or a run of unseen pairs): offsets into the text and its words."""
+
+    start: int
+    end: int
+    words: tuple[str, ...]
+    pmi: float  # the weakest association of its pairs in the general-English model
+
+
+@cache
+def builtin_classes(path: Path = WORD_CLASSES) -> dict[str, Classes]:
+    table: dict[str, Classes] = {}
+    with gzip.open(path, "rt", encoding="utf-8") as handle:
+        for line in handle:
+            if line.startswith("#") or "\t" not in line:
+                continue
+            word, _, counts = line.partition("\t")
+            noun, adj, verb, adv = (int(n) for n in counts.split())
+            table[word] = Classes(noun, adj, verb, adv)
+    return table
+
+
+class Finder:
+    """Finds unseen adjective + noun pairs with the given model, phrase store and word classes."""
+
+    def __init__(self, lm: NGram, store: PhraseStore, classes: Mapping[str, Classes]) -> None:
+        self.lm = lm
+        self.store = store
+        self.classes = classes
+
+    def find(self, text: str, spans: Sequence[tuple[int, int]]) -> list[Collocation]:
+        out: list[Collocation] = []
+        i = 0
+        while i < len(spans) - 1:
+            found = self._at(text, spans, i)
+            if found is None:
+                i += 1
+                continue
+            out.append(found)
+            i += len(found.words)
+        return out
+
+    def _at(self, text: str, spans: Sequence[tuple[int, int]], i: int) -> Collocation | None:
+        first, second = self._word(text, spans, i), self._word(text, spans, i + 1)
+        if first is None or second is None or not self._linked(text, spans, i):
+            return None
+        if text[spans[i][0] - 1 : spans[i][0]] == "-" or text[spans[i + 1][1] : spans[i + 1][1] + 1] == "-":
+            return None  # part of a hyphenated compound ("end-to-end encryption", "inherent trade-off")
+        a, b = self.classes.get(first), self.classes.get(second)
+        if a is None or b is None or not a.adjective or not b.noun_head:
+            return None
+        pmi = self.unseen(first, second)
+        if pmi is None:
+            return None
+        words = [first, second]
+        third = self._word(text, spans, i + 2) if i + 2 < len(spans) and self._linked(text, spans, i + 1) else None
+        if third is not None:
+            c = self.classes.get(third)
+            if c is not None and c.noun_head:
+                tail = self.unseen(second, third)
+                if tail is None:
+                    return None  # the adjective qualifies a known compound ("inherent risk factors")
+                words.append(third)
+                pmi = min(pmi, tail)
+        end = spans[i + len(words) - 1][1]
+        return Collocation(spans[i][0], end, tuple(words), pmi)
+
+    def unseen(self, first: str, second: str) -> float | None:
+        """The model's association of an unseen pair of common words; None when the pair is
+        attested (model, phrase store, either number of the noun) or a word is rare or unknown."""
+        u1, u2 = self.lm.unigram(first), self.lm.unigram(second)
+        if u1 is None or u2 is None or u1 < COMMON or u2 < COMMON:
+            return None
+        weakest = 0.0
+        for noun in numbers(second):
+            if self.store.known(f"{first} {noun}"):
+                return None
+            pmi = self.lm.pmi(first, noun)
+            if pmi is not None:
+                if pmi >= SEEN_PMI:
+                    return None
+                weakest = min(weakest, pmi)
+        return weakest
+
+    @staticmethod
+    def _word(text: str, spans: Sequence[tuple[int, int]], i: int) -> str | None:
+        """The word at ``i`` when it is a plain lower-case content word (no names, numbers, acronyms)."""
+        start, end = spans[i]
+        word = text[start:end]
+        if len(word) < MIN_LENGTH or not word.isalpha() or not word.islower() or word in STOPWORDS:
+            return None
+        return word
+
+    @staticmethod
+    def _linked(text: str, spans: Sequence[tuple[int, int]], i: int) -> bool:
+        """Words ``i`` and ``i + 1`` are parted by one space and nothing else."""
+        return text[spans[i][1] : spans[i + 1][0]] == " "
+
+
+def numbers(noun: str) -> tuple[str, ...]:
+    """The noun and its other number: 'store' -> ('store', 'stores'), 'stores' -> ('stores', 'store')."""
+    forms = [noun]
+    for base, kind in morph.bases(noun):
+        if kind == "s":
+            forms.append(base)
+            break
+    else:
+        forms.append(morph.inflect(noun, "s"))
+    return tuple(forms)
