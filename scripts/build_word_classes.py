@@ -51,7 +51,7 @@ def senses(root: Path, name: str) -> dict[str, int]:
 
 def irregular(root: Path, name: str) -> list[tuple[str, str]]:
     """(inflected form, lemma) pairs from WordNet's exception list."""
-    pairs = []
+    pairs: list[tuple[str, str]] = []
     with open(root / EXCEPTIONS[name], encoding="latin-1") as handle:
         for line in handle:
             parts = line.split()

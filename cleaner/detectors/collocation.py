@@ -24,7 +24,8 @@ if TYPE_CHECKING:  # the tables load on first use, in a gated document only
 RULE_ID = "SP002"
 RULE_NAME = "implausible-collocation"
 GATE_SCORE = 0.9  # document score the other findings must reach
-GATE_FINDINGS = 3  # and how many of them there must be, at the least
+GATE_FINDINGS = 3  # how many different phrases they must flag, at the least
+GATE_RULES = 2  # with how many different rules (one rule's repeated hits are one kind of evidence)
 BASE = 0.5  # confidence at the gate, before the document score scales it
 PER_FINDING = 0.1  # more for each finding beyond the gate (up to MORE_FINDINGS of them)
 MORE_FINDINGS = 3
@@ -38,9 +39,12 @@ class CollocationDetector:
 
     name = "collocation"
 
-    def __init__(self, gate_score: float = GATE_SCORE, gate_findings: int = GATE_FINDINGS) -> None:
+    def __init__(
+        self, gate_score: float = GATE_SCORE, gate_findings: int = GATE_FINDINGS, gate_rules: int = GATE_RULES
+    ) -> None:
         self.gate_score = gate_score
         self.gate_findings = gate_findings
+        self.gate_rules = gate_rules
         self._finder: Finder | None = None  # None when pocketsphinx's model is not installed
         self._loaded = False
 
@@ -49,17 +53,22 @@ class CollocationDetector:
         return self.check_with(doc, Evidence())
 
     def check_with(self, doc: Document, evidence: Evidence) -> list[Finding]:
-        if not self.gated(evidence):
+        if not self.gated(doc, evidence):
             return []
         finder = self.finder()
         if finder is None:
             return []
         spans = [(f.start, f.end) for f in evidence.findings]
         found = [c for c in finder.find(doc.text, doc.tokens) if not overlaps(c, spans)]
-        return [self._finding(c, evidence) for c in found]
+        signs = len(phrases(doc, evidence))
+        return [self._finding(c, evidence.score, signs) for c in found]
 
-    def gated(self, evidence: Evidence) -> bool:
-        return evidence.score >= self.gate_score and len(evidence.findings) >= self.gate_findings
+    def gated(self, doc: Document, evidence: Evidence) -> bool:
+        """Strong evidence: a high document score from several different phrases and rules."""
+        if evidence.score < self.gate_score:
+            return False
+        rules = {f.rule_id for f in evidence.findings}
+        return len(rules) >= self.gate_rules and len(phrases(doc, evidence)) >= self.gate_findings
 
     def finder(self) -> Finder | None:
         if not self._loaded:
@@ -72,15 +81,16 @@ class CollocationDetector:
             self._loaded = True
         return self._finder
 
-    def confidence(self, found: Collocation, evidence: Evidence) -> float:
-        more = min(MORE_FINDINGS, len(evidence.findings) - self.gate_findings)
+    def confidence(self, found: Collocation, score: float, signs: int) -> float:
+        """From the document score and how many different phrases back it, and a little more
+        for a run of unseen pairs."""
+        more = min(MORE_FINDINGS, signs - self.gate_findings)
         strength = BASE + PER_FINDING * max(0, more) + (RUN_BONUS if len(found.words) > 2 else 0.0)
-        return round(min(1.0, strength) * evidence.score, 3)
+        return round(min(1.0, strength) * score, 3)
 
-    def _finding(self, found: Collocation, evidence: Evidence) -> Finding:
-        confidence = self.confidence(found, evidence)
+    def _finding(self, found: Collocation, score: float, signs: int) -> Finding:
+        confidence = self.confidence(found, score, signs)
         phrase = " ".join(found.words)
-        others = len(evidence.findings)
         return Finding(
             rule_id=RULE_ID,
             rule_name=RULE_NAME,
@@ -89,12 +99,17 @@ class CollocationDetector:
             start=found.start,
             end=found.end,
             message=(
-                f"'{phrase}' is not a phrase general English uses; in a text with {others} other signs "
+                f"'{phrase}' is not a phrase general English uses; in a text with {signs} other signs "
                 "of spinning or machine translation it reads as a spun or machine-translated phrase"
             ),
             confidence=confidence,
             detector=self.name,
         )
+
+
+def phrases(doc: Document, evidence: Evidence) -> set[str]:
+    """The different phrases the evidence flags (a term repeated through a text counts once)."""
+    return {doc.text[f.start : f.end].lower() for f in evidence.findings}
 
 
 def overlaps(found: Collocation, spans: list[tuple[int, int]]) -> bool:

@@ -31,6 +31,19 @@ WORD_CLASSES = Path(__file__).resolve().parent.parent / "data" / "spin" / "word-
 COMMON = -13.0  # lowest general-English unigram log-probability of either word
 SEEN_PMI = 0.0  # a model pair at or above this association counts as attested
 MIN_LENGTH = 3
+# Modifiers that combine with almost any noun: quantities, numbers, order, time, size, degree and
+# reference ("additional", "latter", "sixteen", "recent", "large", "main"). An unseen pair with one
+# of them says nothing about the phrase.
+OPEN_MODIFIERS = frozenset(
+    """additional various numerous several multiple similar different certain particular previous recent
+    former latter main major minor total whole entire overall general specific respective existing following
+    further next last early late current present possible potential single individual typical usual common
+    standard primary secondary mean average high low large small great big little long short good better best
+    poor old novel simple basic key important significant relevant corresponding initial final subsequent
+    prior future past daily weekly monthly annual yearly full half double triple dozen hundred thousand million
+    billion eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty thirty forty
+    fifty sixty seventy eighty ninety extra more less least enough own other such""".split()
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,29 +108,35 @@ class Finder:
         return out
 
     def _at(self, text: str, spans: Sequence[tuple[int, int]], i: int) -> Collocation | None:
+        pair = self._pair(text, spans, i)
+        if pair is None:
+            return None
+        first, second = pair
+        pmi = self.unseen(first, second)
+        if pmi is None:
+            return None
+        words = [first, second]
+        third = self._word(text, spans, i + 2) if i + 2 < len(spans) and self._linked(text, spans, i + 1) else None
+        c = self.classes.get(third) if third is not None else None
+        if third is not None and c is not None and c.noun_head:
+            tail = self.unseen(second, third)
+            if tail is None:
+                return None  # the adjective qualifies a known compound ("inherent risk factors")
+            words.append(third)
+            pmi = min(pmi, tail)
+        return Collocation(spans[i][0], spans[i + len(words) - 1][1], tuple(words), pmi)
+
+    def _pair(self, text: str, spans: Sequence[tuple[int, int]], i: int) -> tuple[str, str] | None:
+        """Words ``i`` and ``i + 1`` when they are an adjective and a noun, plain and side by side."""
         first, second = self._word(text, spans, i), self._word(text, spans, i + 1)
-        if first is None or second is None or not self._linked(text, spans, i):
+        if first is None or second is None or first in OPEN_MODIFIERS or not self._linked(text, spans, i):
             return None
         if text[spans[i][0] - 1 : spans[i][0]] == "-" or text[spans[i + 1][1] : spans[i + 1][1] + 1] == "-":
             return None  # part of a hyphenated compound ("end-to-end encryption", "inherent trade-off")
         a, b = self.classes.get(first), self.classes.get(second)
         if a is None or b is None or not a.adjective or not b.noun_head:
             return None
-        pmi = self.unseen(first, second)
-        if pmi is None:
-            return None
-        words = [first, second]
-        third = self._word(text, spans, i + 2) if i + 2 < len(spans) and self._linked(text, spans, i + 1) else None
-        if third is not None:
-            c = self.classes.get(third)
-            if c is not None and c.noun_head:
-                tail = self.unseen(second, third)
-                if tail is None:
-                    return None  # the adjective qualifies a known compound ("inherent risk factors")
-                words.append(third)
-                pmi = min(pmi, tail)
-        end = spans[i + len(words) - 1][1]
-        return Collocation(spans[i][0], end, tuple(words), pmi)
+        return first, second
 
     def unseen(self, first: str, second: str) -> float | None:
         """The model's association of an unseen pair of common words; None when the pair is
