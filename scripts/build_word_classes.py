@@ -6,7 +6,8 @@ tells the two apart with this table: for each word form, how many WordNet 3.0
 senses it has as a noun, an adjective, a verb and an adverb. Forms are the
 WordNet lemmas, their regular inflections (plural nouns; -s, -ed, -ing verb
 forms) and WordNet's irregular forms (``*.exc``). Only forms that
-pocketsphinx's general-English model knows are kept.
+pocketsphinx's general-English model knows and that have a noun or an
+adjective sense are kept (a missing word is never a candidate).
 
 Source: WordNet 3.0 (Princeton WordNet licence, permissive), Debian package
 `wordnet-base`, default root /usr/share/wordnet; pocketsphinx (PyPI, BSD) at
@@ -86,7 +87,7 @@ def main() -> None:
     with gzip.open(out, "wt", encoding="utf-8", compresslevel=9) as handle:
         handle.write("# word\tnoun adj verb adv: WordNet 3.0 senses of the form in each class\n")
         for word, row in sorted(table(args.wordnet).items()):
-            if lm.unigram(word) is not None:
+            if (row[0] or row[1]) and lm.unigram(word) is not None:
                 handle.write(f"{word}\t{' '.join(map(str, row))}\n")
                 kept += 1
     print(f"{kept} word forms -> {out}")

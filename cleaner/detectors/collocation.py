@@ -58,8 +58,8 @@ class CollocationDetector:
         finder = self.finder()
         if finder is None:
             return []
-        spans = [(f.start, f.end) for f in evidence.findings]
-        found = [c for c in finder.find(doc.text, doc.tokens) if not overlaps(c, spans)]
+        taken = [(f.start, f.end) for f in evidence.findings]  # already flagged: no new evidence
+        found = finder.find(doc.text, doc.tokens, skip=taken)
         signs = len(phrases(doc, evidence))
         return [self._finding(c, evidence.score, signs) for c in found]
 
@@ -74,10 +74,9 @@ class CollocationDetector:
         if not self._loaded:
             from cleaner.spin.collocation import Finder, builtin_classes
             from cleaner.spin.lm import model
-            from cleaner.spin.resources import builtin_store
 
             lm = model()
-            self._finder = None if lm is None else Finder(lm, builtin_store(), builtin_classes())
+            self._finder = None if lm is None else Finder(lm, known, builtin_classes())
             self._loaded = True
         return self._finder
 
@@ -112,6 +111,8 @@ def phrases(doc: Document, evidence: Evidence) -> set[str]:
     return {doc.text[f.start : f.end].lower() for f in evidence.findings}
 
 
-def overlaps(found: Collocation, spans: list[tuple[int, int]]) -> bool:
-    """Whether another finding already covers part of it (it is then no new evidence)."""
-    return any(start < found.end and found.start < end for start, end in spans)
+def known(phrase: str) -> bool:
+    """In the phrase store (terms, counted phrases), which loads on the first question."""
+    from cleaner.spin.resources import builtin_store
+
+    return builtin_store().known(phrase)

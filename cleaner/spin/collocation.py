@@ -17,7 +17,7 @@ text that other evidence already marks as spun (``cleaner.detectors.collocation`
 from __future__ import annotations
 
 import gzip
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -25,7 +25,6 @@ from pathlib import Path
 from cleaner.spin import morph
 from cleaner.spin.lm import NGram
 from cleaner.spin.stopwords import STOPWORDS
-from cleaner.spin.store import PhraseStore
 
 WORD_CLASSES = Path(__file__).resolve().parent.parent / "data" / "spin" / "word-classes.tsv.gz"
 COMMON = -13.0  # lowest general-English unigram log-probability of either word
@@ -74,32 +73,47 @@ class Collocation:
     pmi: float  # the weakest association of its pairs in the general-English model
 
 
+class WordClasses:
+    """word -> ``Classes``, kept as the table's raw line tails and read on lookup (a fast load)."""
+
+    def __init__(self, raw: dict[str, str]) -> None:
+        self.raw = raw
+
+    def get(self, word: str) -> Classes | None:
+        row = self.raw.get(word)
+        if row is None:
+            return None
+        noun, adj, verb, adv = (int(n) for n in row.split())
+        return Classes(noun, adj, verb, adv)
+
+
 @cache
-def builtin_classes(path: Path = WORD_CLASSES) -> dict[str, Classes]:
-    table: dict[str, Classes] = {}
+def builtin_classes(path: Path = WORD_CLASSES) -> WordClasses:
     with gzip.open(path, "rt", encoding="utf-8") as handle:
-        for line in handle:
-            if line.startswith("#") or "\t" not in line:
-                continue
-            word, _, counts = line.partition("\t")
-            noun, adj, verb, adv = (int(n) for n in counts.split())
-            table[word] = Classes(noun, adj, verb, adv)
-    return table
+        lines = handle.read().splitlines()
+    return WordClasses(dict(line.split("\t", 1) for line in lines if "\t" in line and not line.startswith("#")))
 
 
 class Finder:
-    """Finds unseen adjective + noun pairs with the given model, phrase store and word classes."""
+    """Finds unseen adjective + noun pairs with the given model, phrase test and word classes.
 
-    def __init__(self, lm: NGram, store: PhraseStore, classes: Mapping[str, Classes]) -> None:
+    ``known`` says whether the phrase store has a phrase; it is asked only about pairs
+    the model has not seen, so a caller may load the store on the first question.
+    """
+
+    def __init__(self, lm: NGram, known: Callable[[str], bool], classes: WordClasses) -> None:
         self.lm = lm
-        self.store = store
+        self.known = known
         self.classes = classes
 
-    def find(self, text: str, spans: Sequence[tuple[int, int]]) -> list[Collocation]:
+    def find(
+        self, text: str, spans: Sequence[tuple[int, int]], skip: Sequence[tuple[int, int]] = ()
+    ) -> list[Collocation]:
+        """The unseen pairs of the text (``spans``: its words), none overlapping a ``skip`` span."""
         out: list[Collocation] = []
         i = 0
         while i < len(spans) - 1:
-            found = self._at(text, spans, i)
+            found = self._at(text, spans, i, skip)
             if found is None:
                 i += 1
                 continue
@@ -107,24 +121,33 @@ class Finder:
             i += len(found.words)
         return out
 
-    def _at(self, text: str, spans: Sequence[tuple[int, int]], i: int) -> Collocation | None:
+    def _at(
+        self, text: str, spans: Sequence[tuple[int, int]], i: int, skip: Sequence[tuple[int, int]]
+    ) -> Collocation | None:
         pair = self._pair(text, spans, i)
-        if pair is None:
+        if pair is None or covered(spans, i, i + 1, skip):
             return None
         first, second = pair
         pmi = self.unseen(first, second)
         if pmi is None:
             return None
         words = [first, second]
-        third = self._word(text, spans, i + 2) if i + 2 < len(spans) and self._linked(text, spans, i + 1) else None
-        c = self.classes.get(third) if third is not None else None
-        if third is not None and c is not None and c.noun_head:
+        third = self._next_noun(text, spans, i + 2)
+        if third is not None and not covered(spans, i + 2, i + 2, skip):
             tail = self.unseen(second, third)
             if tail is None:
                 return None  # the adjective qualifies a known compound ("inherent risk factors")
             words.append(third)
             pmi = min(pmi, tail)
         return Collocation(spans[i][0], spans[i + len(words) - 1][1], tuple(words), pmi)
+
+    def _next_noun(self, text: str, spans: Sequence[tuple[int, int]], i: int) -> str | None:
+        """Word ``i`` when it is a noun that follows word ``i - 1`` after one space."""
+        if i >= len(spans) or not self._linked(text, spans, i - 1):
+            return None
+        word = self._word(text, spans, i)
+        c = self.classes.get(word) if word is not None else None
+        return word if c is not None and c.noun_head else None
 
     def _pair(self, text: str, spans: Sequence[tuple[int, int]], i: int) -> tuple[str, str] | None:
         """Words ``i`` and ``i + 1`` when they are an adjective and a noun, plain and side by side."""
@@ -146,13 +169,14 @@ class Finder:
             return None
         weakest = 0.0
         for noun in numbers(second):
-            if self.store.known(f"{first} {noun}"):
-                return None
             pmi = self.lm.pmi(first, noun)
             if pmi is not None:
                 if pmi >= SEEN_PMI:
                     return None
                 weakest = min(weakest, pmi)
+        for noun in numbers(second):
+            if self.known(f"{first} {noun}"):
+                return None
         return weakest
 
     @staticmethod
@@ -168,6 +192,12 @@ class Finder:
     def _linked(text: str, spans: Sequence[tuple[int, int]], i: int) -> bool:
         """Words ``i`` and ``i + 1`` are parted by one space and nothing else."""
         return text[spans[i][1] : spans[i + 1][0]] == " "
+
+
+def covered(spans: Sequence[tuple[int, int]], first: int, last: int, skip: Sequence[tuple[int, int]]) -> bool:
+    """Whether words ``first``..``last`` overlap a span of ``skip``."""
+    start, end = spans[first][0], spans[last][1]
+    return any(a < end and start < b for a, b in skip)
 
 
 def numbers(noun: str) -> tuple[str, ...]:
