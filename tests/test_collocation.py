@@ -82,6 +82,8 @@ def test_its_findings_are_not_evidence_for_the_document_score() -> None:
         ("an honest mistake", []),
         ("an inherent trade-off", []),  # part of a hyphenated compound
         ("the Jealous Kitchen opened", []),  # a name
+        ("Loyal pavement stone. Jealous kitchen", ["loyal pavement stone", "jealous kitchen"]),  # sentence starts
+        ("He said “Jealous kitchen”", []),  # capitalised inside a sentence
         ("JEALOUS KITCHEN", []),
         ("a jealous 42", []),  # a number
         ("jealous, kitchen", []),  # punctuation between

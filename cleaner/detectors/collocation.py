@@ -61,7 +61,7 @@ class CollocationDetector:
         taken = [(f.start, f.end) for f in evidence.findings]  # already flagged: no new evidence
         found = finder.find(doc.text, doc.tokens, skip=taken)
         signs = len(phrases(doc, evidence))
-        return [self._finding(c, evidence.score, signs) for c in found]
+        return [self._finding(doc.text, c, evidence.score, signs) for c in found]
 
     def gated(self, doc: Document, evidence: Evidence) -> bool:
         """Strong evidence: a high document score from several different phrases and rules."""
@@ -87,9 +87,9 @@ class CollocationDetector:
         strength = BASE + PER_FINDING * max(0, more) + (RUN_BONUS if len(found.words) > 2 else 0.0)
         return round(min(1.0, strength) * score, 3)
 
-    def _finding(self, found: Collocation, score: float, signs: int) -> Finding:
+    def _finding(self, text: str, found: Collocation, score: float, signs: int) -> Finding:
         confidence = self.confidence(found, score, signs)
-        phrase = " ".join(found.words)
+        phrase = text[found.start : found.end]
         return Finding(
             rule_id=RULE_ID,
             rule_name=RULE_NAME,

@@ -151,7 +151,7 @@ class Finder:
 
     def _pair(self, text: str, spans: Sequence[tuple[int, int]], i: int) -> tuple[str, str] | None:
         """Words ``i`` and ``i + 1`` when they are an adjective and a noun, plain and side by side."""
-        first, second = self._word(text, spans, i), self._word(text, spans, i + 1)
+        first, second = self._word(text, spans, i, initial=True), self._word(text, spans, i + 1)
         if first is None or second is None or first in OPEN_MODIFIERS or not self._linked(text, spans, i):
             return None
         if text[spans[i][0] - 1 : spans[i][0]] == "-" or text[spans[i + 1][1] : spans[i + 1][1] + 1] == "-":
@@ -180,18 +180,29 @@ class Finder:
         return weakest
 
     @staticmethod
-    def _word(text: str, spans: Sequence[tuple[int, int]], i: int) -> str | None:
-        """The word at ``i`` when it is a plain lower-case content word (no names, numbers, acronyms)."""
+    def _word(text: str, spans: Sequence[tuple[int, int]], i: int, initial: bool = False) -> str | None:
+        """The word at ``i``, lower-cased, when it is a plain lower-case content word (no names,
+        numbers, acronyms); with ``initial``, also a capitalised word that opens a sentence."""
         start, end = spans[i]
         word = text[start:end]
-        if len(word) < MIN_LENGTH or not word.isalpha() or not word.islower() or word in STOPWORDS:
+        if len(word) < MIN_LENGTH or not word.isalpha():
             return None
-        return word
+        if not word.islower():
+            if not (initial and word[0].isupper() and word[1:].islower() and opens_sentence(text, start)):
+                return None
+            word = word.lower()
+        return None if word in STOPWORDS else word
 
     @staticmethod
     def _linked(text: str, spans: Sequence[tuple[int, int]], i: int) -> bool:
         """Words ``i`` and ``i + 1`` are parted by one space and nothing else."""
         return text[spans[i][1] : spans[i + 1][0]] == " "
+
+
+def opens_sentence(text: str, start: int) -> bool:
+    """Whether the text before ``start`` ends a sentence (or a line, or is empty), quotes aside."""
+    before = text[max(0, start - 20) : start].rstrip(" \t\"'“‘(")
+    return not before or before[-1] in ".!?\n"
 
 
 def covered(spans: Sequence[tuple[int, int]], first: int, last: int, skip: Sequence[tuple[int, int]]) -> bool:
