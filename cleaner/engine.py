@@ -9,7 +9,7 @@ from functools import partial
 from cleaner import chunks, markup, sources, spans, suppressions
 from cleaner.config import Settings
 from cleaner.detectors import Detector, LanguageToolDetector, RulesDetector, build
-from cleaner.detectors.base import Evidence, EvidenceDetector
+from cleaner.detectors.base import Evidence, weighs_evidence
 from cleaner.document import Document
 from cleaner.model import Category, Finding
 from cleaner.rulepack import Rule
@@ -70,13 +70,13 @@ class Engine:
         are given it; their findings are not part of it. A detector that raises, or
         gives offsets outside the text, is named in a notice and the others' findings stand.
         """
-        first = [d for d in self.detectors if not isinstance(d, EvidenceDetector)]
         raw: list[Finding] = []
-        for detector in first:
-            raw.extend(self._run(detector, doc, detector.check))
+        for detector in self.detectors:
+            if not weighs_evidence(detector):
+                raw.extend(self._run(detector, doc, detector.check))
         evidence = gather(raw, doc.word_count)
         for detector in self.detectors:
-            if isinstance(detector, EvidenceDetector):
+            if weighs_evidence(detector):
                 raw.extend(self._run(detector, doc, partial(detector.check_with, evidence=evidence)))
         return raw, evidence
 

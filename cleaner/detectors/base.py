@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Protocol, runtime_checkable
+from typing import Protocol, TypeGuard
 
 from cleaner.document import Document
 from cleaner.model import Finding
@@ -31,9 +31,14 @@ class Evidence:
     score: float = 0.0
 
 
-@runtime_checkable
 class EvidenceDetector(Detector, Protocol):
     """A detector that weighs the other detectors' evidence: the engine runs it after them
     with ``check_with``. Its own findings are not evidence (they would count twice)."""
 
     def check_with(self, doc: Document, evidence: Evidence) -> list[Finding]: ...
+
+
+def weighs_evidence(detector: Detector) -> TypeGuard[EvidenceDetector]:
+    """Whether a detector is an ``EvidenceDetector`` (a plain attribute test: a runtime
+    protocol check costs about 20 µs a detector, on every document)."""
+    return callable(getattr(detector, "check_with", None))
