@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
+from functools import partial
 
 from cleaner import chunks, markup, sources, spans, suppressions
 from cleaner.config import Settings
 from cleaner.detectors import Detector, LanguageToolDetector, RulesDetector, build
+from cleaner.detectors.base import Evidence, weighs_evidence
 from cleaner.document import Document
 from cleaner.model import Category, Finding
 from cleaner.rulepack import Rule
@@ -58,32 +60,47 @@ class Engine:
         return findings, document_score(evidence, doc.word_count)
 
     def detect(self, doc: Document) -> list[Finding]:
-        """Every detector's findings. A detector that raises, or gives offsets outside the text,
-        is named in a notice and the others' findings stand."""
+        """Every detector's findings (see ``examine``)."""
+        return self.examine(doc)[0]
+
+    def examine(self, doc: Document) -> tuple[list[Finding], Evidence]:
+        """Every detector's findings, and the evidence of spinning among them.
+
+        Detectors that weigh evidence (``EvidenceDetector``) run after the others and
+        are given it; their findings are not part of it. A detector that raises, or
+        gives offsets outside the text, is named in a notice and the others' findings stand.
+        """
         raw: list[Finding] = []
         for detector in self.detectors:
-            try:
-                found = detector.check(doc)
-            except Exception as exc:  # one detector's bug must not end the run
-                self.notices.append(
-                    f"{doc.path}: detector {detector.name} failed ({type(exc).__name__}: {exc}); "
-                    "its findings are left out"
-                )
-                found = []
-            valid = [f for f in found if 0 <= f.start <= f.end <= len(doc.text)]
-            if len(valid) < len(found):
-                self.notices.append(f"{doc.path}: detector {detector.name} gave spans outside the text; dropped")
-            raw.extend(valid)
-            if isinstance(detector, RulesDetector):
-                self.notices.extend(f"{doc.path}: {t}" for t in detector.take_timeouts())
-            if isinstance(detector, LanguageToolDetector):
-                self.notices.extend(detector.take_notices())
-        return raw
+            if not weighs_evidence(detector):
+                raw.extend(self._run(detector, doc, detector.check))
+        evidence = gather(raw, doc.word_count)
+        for detector in self.detectors:
+            if weighs_evidence(detector):
+                raw.extend(self._run(detector, doc, partial(detector.check_with, evidence=evidence)))
+        return raw, evidence
+
+    def _run(self, detector: Detector, doc: Document, check: Callable[[Document], list[Finding]]) -> list[Finding]:
+        try:
+            found = check(doc)
+        except Exception as exc:  # one detector's bug must not end the run
+            self.notices.append(
+                f"{doc.path}: detector {detector.name} failed ({type(exc).__name__}: {exc}); its findings are left out"
+            )
+            found = []
+        valid = [f for f in found if 0 <= f.start <= f.end <= len(doc.text)]
+        if len(valid) < len(found):
+            self.notices.append(f"{doc.path}: detector {detector.name} gave spans outside the text; dropped")
+        if isinstance(detector, RulesDetector):
+            self.notices.extend(f"{doc.path}: {t}" for t in detector.take_timeouts())
+        if isinstance(detector, LanguageToolDetector):
+            self.notices.extend(detector.take_notices())
+        return valid
 
     def _findings(self, doc: Document) -> tuple[list[Finding], list[float]]:
         """Findings placed on the source, filtered and settled; and the evidence for the document score."""
-        raw = self.detect(doc)
-        evidence = [f.confidence for f in resolve([f for f in raw if f.category in SCORED_CATEGORIES])]
+        raw, seen = self.examine(doc)
+        evidence = [f.confidence for f in seen.findings]
         settings = self.settings.for_path(doc.path)
         placed = [place(doc, f) for f in raw if settings.wants(f)]
         placed, about_suppressions = suppressions.apply(doc, placed)
@@ -163,6 +180,12 @@ class Engine:
                 yield FileResult(item.path, error=item.reason)
             else:
                 yield self.check_path(item, fmt)
+
+
+def gather(findings: list[Finding], n_words: int) -> Evidence:
+    """The content findings that tell whether a text was spun, settled, with their document score."""
+    scored = resolve([f for f in findings if f.category in SCORED_CATEGORIES])
+    return Evidence(tuple(scored), document_score([f.confidence for f in scored], n_words))
 
 
 def resolve(findings: list[Finding]) -> list[Finding]:

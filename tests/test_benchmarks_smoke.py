@@ -49,3 +49,11 @@ def test_quality_benchmark_names_missing_data(tmp_path: Path) -> None:
     done = _run("quality.py", "--shared", str(tmp_path))
     assert done.returncode != 0
     assert "no evaluation data" in done.stderr
+
+
+def test_collocation_gate_benchmark_quick(shared: Path) -> None:
+    done = _run("collocation_gate.py", "--shared", str(shared), "--limit", "3")
+    assert done.returncode == 0, done.stderr
+    rows = [line for line in done.stdout.splitlines() if line.startswith("| ") and not line.startswith("| data")]
+    assert rows[0].startswith("| seed-gold.jsonl | 630 | 1 docs, 2 flags")
+    assert any(r.startswith("| clean-abstracts-dev.jsonl") for r in rows)

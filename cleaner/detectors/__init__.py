@@ -5,7 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from cleaner.config import Settings
-from cleaner.detectors.base import Detector
+from cleaner.detectors.base import Detector, Evidence, EvidenceDetector
+from cleaner.detectors.collocation import CollocationDetector
 from cleaner.detectors.languagetool import LanguageToolDetector
 from cleaner.detectors.ngram import NgramDetector
 from cleaner.detectors.readability import ReadabilityDetector
@@ -49,6 +50,7 @@ def build(settings: Settings) -> list[Detector]:
         SlipsDetector(),
         NgramDetector(),
         TypographyDetector(),
+        CollocationDetector(),  # runs after the others, on their evidence (see Engine.examine)
     ]
     if spelling_reportable(settings):
         detectors.append(spelling_detector(settings))
@@ -62,7 +64,10 @@ def build(settings: Settings) -> list[Detector]:
 
 
 __all__ = [
+    "CollocationDetector",
     "Detector",
+    "Evidence",
+    "EvidenceDetector",
     "LanguageToolDetector",
     "NgramDetector",
     "ReadabilityDetector",
