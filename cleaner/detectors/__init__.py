@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from cleaner.config import Settings
+from cleaner.detectors.agreement import AgreementDetector
 from cleaner.detectors.base import Detector
 from cleaner.detectors.languagetool import LanguageToolDetector
 from cleaner.detectors.ngram import NgramDetector
@@ -47,6 +48,7 @@ def build(settings: Settings) -> list[Detector]:
     detectors: list[Detector] = [
         RulesDetector(load_rules(settings)),
         SlipsDetector(),
+        AgreementDetector(),
         NgramDetector(),
         TypographyDetector(),
     ]
@@ -62,6 +64,7 @@ def build(settings: Settings) -> list[Detector]:
 
 
 __all__ = [
+    "AgreementDetector",
     "Detector",
     "LanguageToolDetector",
     "NgramDetector",
