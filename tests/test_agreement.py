@@ -23,6 +23,7 @@ def flagged(text: str) -> list[tuple[str, str, tuple[str, ...]]]:
         ("We believe these results provides a basis.", [("GR030", "provides", ("provide",))]),
         ("The effects of the drug was clear.", [("GR030", "was", ("were",))]),
         ("Both models has limits.", [("GR030", "has", ("have",))]),
+        ("The proposed methods outperforms the baselines.", [("GR030", "outperforms", ("outperform",))]),
         ("This methods are widely used.", [("GR031", "This methods", ("These methods",))]),
         ("These method are new.", [("GR031", "These method", ("These methods",))]),
         ("He have a lot of data.", [("GR032", "have", ("has",))]),
