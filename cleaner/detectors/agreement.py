@@ -94,6 +94,7 @@ PLURAL_VERB = {"is": "are", "was": "were", "has": "have", "does": "do"}
 THIRD_PERSON = {"have": "has", "are": "is", "do": "does"}
 NP_ENDS = frozenset({"ADP", "SCONJ", "DET", "PRON", "PART", "AUX|Fin", "VERB|Fin"})
 FINITE = frozenset({"VERB|Fin", "AUX|Fin"})
+CUT = (-1, "", "CUT")  # first entry of a tagged window that starts inside its sentence
 CONDITIONAL = frozenset({"if", "though", "lest", "whether", "unless"})
 ADJECTIVAL = frozenset({"ADJ", "VERB|Part", "VERB|Ger", "NUM", "NOUN"})
 
@@ -139,12 +140,15 @@ class _Tags:
         words = list(WORD_RE.finditer(text, begin, stop))
         first = next((k for k, w in enumerate(words) if w.end() > start), len(words))
         last = next((k for k, w in enumerate(words) if w.start() >= end), len(words))
+        cut = first > CONTEXT_WORDS
         words = words[max(0, first - CONTEXT_WORDS) : last + CONTEXT_WORDS]
         span = (words[0].start(), words[-1].end()) if words else (start, end)
         found = self.cache.get(span)
         if found is None:
             tags = pos.tag([w.group() for w in words]) or []
-            found = [(w.start(), w.group(), t) for w, t in zip(words, tags, strict=False)]
+            # A window that starts inside its sentence begins with a marker, so no check takes it for the start.
+            found = [CUT] if cut and tags else []
+            found += [(w.start(), w.group(), t) for w, t in zip(words, tags, strict=False)]
             self.cache[span] = found
         return found
 
@@ -172,7 +176,9 @@ def _subject_is_free(tagged: list[tuple[int, str, str]], offset: int) -> bool:
     if k == 0:
         return True
     word, tag = tagged[k - 1][1].lower(), tagged[k - 1][2]
-    return tag in ("SCONJ", "VERB|Fin", "PRON") or word == "that"
+    if tag == "VERB|Fin":  # "we believe these results provides": a clause after a verb with its own subject
+        return k > 1 and tagged[k - 2][2] in ("PRON", "NOUN", "PROPN")
+    return tag in ("SCONJ", "PRON") or word == "that"
 
 
 def _may_be_subject(text: str, start: int) -> bool:
