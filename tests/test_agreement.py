@@ -55,6 +55,8 @@ def test_flagged(text: str, expected: list[tuple[str, str, tuple[str, ...]]]) ->
         "An information retrieval system; a research group; a research and education plan; a software-based tool.",
         "A research-intensive university.",
         "Finally, range the board capacities remains open.",  # a verb with no subject of its own before "the"
+        "Adding modules which encapsulate such things is better.",  # the object of a verb, not a clause
+        "Below it are the properties of the object.",  # inverted: the subject follows
     ],
 )
 def test_passes(text: str) -> None:

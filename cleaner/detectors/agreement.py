@@ -94,6 +94,13 @@ PLURAL_VERB = {"is": "are", "was": "were", "has": "have", "does": "do"}
 THIRD_PERSON = {"have": "has", "are": "is", "do": "does"}
 NP_ENDS = frozenset({"ADP", "SCONJ", "DET", "PRON", "PART", "AUX|Fin", "VERB|Fin"})
 FINITE = frozenset({"VERB|Fin", "AUX|Fin"})
+CLAUSE_VERBS = frozenset(
+    "believe believes believed think thinks thought show shows showed find finds found suggest suggests suggested "
+    "argue argues argued know knows knew assume assumes assumed expect expects expected hope hopes hoped note notes "
+    "noted observe observes observed demonstrate demonstrates demonstrated reveal reveals revealed indicate "
+    "indicates indicated confirm confirms confirmed claim claims claimed report reports reported say says said feel "
+    "feels felt conclude concludes concluded predict predicts predicted ensure ensures ensured".split()
+)
 CUT = (-1, "", "CUT")  # first entry of a tagged window that starts inside its sentence
 CONDITIONAL = frozenset({"if", "though", "lest", "whether", "unless"})
 ADJECTIVAL = frozenset({"ADJ", "VERB|Part", "VERB|Ger", "NUM", "NOUN"})
@@ -176,9 +183,14 @@ def _subject_is_free(tagged: list[tuple[int, str, str]], offset: int) -> bool:
     if k == 0:
         return True
     word, tag = tagged[k - 1][1].lower(), tagged[k - 1][2]
-    if tag == "VERB|Fin":  # "we believe these results provides": a clause after a verb with its own subject
-        return k > 1 and tagged[k - 2][2] in ("PRON", "NOUN", "PROPN")
-    return tag in ("SCONJ", "PRON") or word == "that"
+    # "we believe these results provides": a clause after a verb that takes one, without "that"
+    # (not the object of any verb: "files which encapsulate such things is").
+    return tag in ("SCONJ", "PRON") or word == "that" or (tag == "VERB|Fin" and word in CLAUSE_VERBS)
+
+
+def _opens_clause(word: str, tag: str) -> bool:
+    lowered = word.lower()
+    return (tag in ("SCONJ", "CCONJ") or lowered == "that") and lowered not in CONDITIONAL
 
 
 def _may_be_subject(text: str, start: int) -> bool:
@@ -274,9 +286,10 @@ def _pronoun_verbs(text: str, tags: _Tags) -> Iterator[Finding]:
             tagged = tags.around(start, m.end())
             if tags.tag_at(tagged, m.start(1)) not in FINITE:
                 continue
-            # "leading to it have", "could he have", "if it were": the pronoun is no subject of a finite verb.
+            # Only right after the start of a sentence, a conjunction or "that": not "leading to it have",
+            # "could he have", "if it were", "Below it are" (inverted).
             k = tags.index(tagged, start)
-            if not _subject_is_free(tagged, start) or (k > 0 and tagged[k - 1][1].lower() in CONDITIONAL):
+            if k < 0 or (k > 0 and not _opens_clause(*tagged[k - 1][1:])):
                 continue
             verb = m.group(1)
             fixed = THIRD_PERSON[verb]
