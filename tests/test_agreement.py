@@ -23,6 +23,8 @@ def flagged(text: str) -> list[tuple[str, str, tuple[str, ...]]]:
         ("We believe these results provides a basis.", [("GR030", "provides", ("provide",))]),
         ("The effects of the drug was clear.", [("GR030", "was", ("were",))]),
         ("In this long and detailed paper we show that the methods is wrong.", [("GR030", "is", ("are",))]),
+        ("After surgery, the patients was followed up.", [("GR030", "was", ("were",))]),
+        ("It was lower when the patients was treated.", [("GR030", "was", ("were",))]),
         ("Both models has limits.", [("GR030", "has", ("have",))]),
         ("The proposed methods outperforms the baselines.", [("GR030", "outperforms", ("outperform",))]),
         ("This methods are widely used.", [("GR031", "This methods", ("These methods",))]),
@@ -57,6 +59,7 @@ def test_flagged(text: str, expected: list[tuple[str, str, tuple[str, ...]]]) ->
         "Finally, range the board capacities remains open.",  # a verb with no subject of its own before "the"
         "Adding modules which encapsulate such things is better.",  # the object of a verb, not a clause
         "Below it are the properties of the object.",  # inverted: the subject follows
+        "We compared speed, cost, and the results is a table.",  # a list after a comma, not an opening phrase
     ],
 )
 def test_passes(text: str) -> None:

@@ -101,6 +101,10 @@ CLAUSE_VERBS = frozenset(
     "indicates indicated confirm confirms confirmed claim claims claimed report reports reported say says said feel "
     "feels felt conclude concludes concluded predict predicts predicted ensure ensures ensured".split()
 )
+CLAUSE_OPENERS = frozenset(
+    "when where while whereas because since although though once unless until whenever wherever".split()
+)
+LIST_WORDS = frozenset("and or nor".split())  # "A, and the Bs is": a list, not an introductory phrase
 CUT = (-1, "", "CUT")  # first entry of a tagged window that starts inside its sentence
 CONDITIONAL = frozenset({"if", "though", "lest", "whether", "unless"})
 ADJECTIVAL = frozenset({"ADJ", "VERB|Part", "VERB|Ger", "NUM", "NOUN"})
@@ -172,20 +176,30 @@ def _singular_s(word: str) -> bool:
     return word in NOT_PLURAL or word.endswith("ics")
 
 
-def _subject_is_free(tagged: list[tuple[int, str, str]], offset: int) -> bool:
-    """Whether the noun phrase starting at ``offset`` can be a subject: not the object of a preposition or a
-    verb-ing ("one of the methods is", "removing these steps is"), not the second of a pair ("X and the Ys is")."""
+def _subject_is_free(text: str, tagged: list[tuple[int, str, str]], offset: int) -> bool:
+    """Whether the noun phrase starting at ``offset`` can be a subject: at the start of its sentence, after an
+    introductory phrase and a comma, a conjunction such as "when", or a verb that takes a clause; not the object
+    of a preposition or a verb ("one of the methods is", "removing these steps is"), not the second of a pair
+    ("X and the Ys is")."""
     k = _Tags.index(tagged, offset)
     if k < 0:
         return False
-    while k > 0 and tagged[k - 1][2] == "ADV":
+    while k > 0 and tagged[k - 1][2] == "ADV" and tagged[k - 1][1].lower() not in CLAUSE_OPENERS:
         k -= 1
     if k == 0:
         return True
-    word, tag = tagged[k - 1][1].lower(), tagged[k - 1][2]
+    at, word, tag = tagged[k - 1]
+    word = word.lower()
+    if at >= 0 and any(mark in text[at + len(word) : tagged[k][0]] for mark in ",;:(") and word not in LIST_WORDS:
+        return True
     # "we believe these results provides": a clause after a verb that takes one, without "that"
     # (not the object of any verb: "files which encapsulate such things is").
-    return tag in ("SCONJ", "PRON") or word == "that" or (tag == "VERB|Fin" and word in CLAUSE_VERBS)
+    return (
+        tag in ("SCONJ", "PRON")
+        or word in CLAUSE_OPENERS
+        or word == "that"
+        or (tag == "VERB|Fin" and word in CLAUSE_VERBS)
+    )
 
 
 def _opens_clause(word: str, tag: str) -> bool:
@@ -228,7 +242,7 @@ def _plural_subject(
         and (tags.tag_at(tagged, verb_start) in FINITE or verb.group() in NEVER_NOUNS)
         and (not modifier or tags.tag_at(tagged, m.start(2)) in ADJECTIVAL)
         and (of_noun is None or tags.tag_at(tagged, of_noun) in ("NOUN", "PROPN"))
-        and _subject_is_free(tagged, m.start())
+        and _subject_is_free(text, tagged, m.start())
     )
     if not confirmed:
         return
