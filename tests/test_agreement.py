@@ -72,3 +72,12 @@ def test_findings_are_warnings_with_unsafe_fixes() -> None:
     assert finding.detector == "agreement"
     assert finding.fixable
     assert "'The methods' is plural" in finding.message
+
+
+def test_tagging_is_bounded_per_document(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Hostile input full of candidates tags at most MAX_WINDOWS stretches, then the checks stop looking."""
+    from cleaner.detectors import agreement
+
+    monkeypatch.setattr(agreement, "MAX_WINDOWS", 20)
+    findings = AgreementDetector().check(Document.plain("The methods is new. He have data. " * 500))
+    assert len(findings) == 20

@@ -27,6 +27,7 @@ from cleaner.inflect import inflect
 from cleaner.model import Applicability, Category, Finding, Severity
 
 WINDOW = 300  # characters searched each way for the sentence around a candidate
+MAX_WINDOWS = 1000  # tagged stretches per document: ordinary prose needs a few per 10k words; hostile input stops here
 CONTEXT_WORDS = 3  # words tagged on each side of a candidate (the model reads two words and two tags back)
 SENTENCE_END_RE = re.compile(r"[.!?;:](?=\s)|\n\s*\n")
 
@@ -139,8 +140,15 @@ class _Tags:
         self.text = text
         self.cache: dict[tuple[int, int], list[tuple[int, str, str]]] = {}
 
+    @property
+    def exhausted(self) -> bool:
+        """Whether this document has had its MAX_WINDOWS tagged stretches; checks stop looking then."""
+        return len(self.cache) >= MAX_WINDOWS
+
     def around(self, start: int, end: int) -> list[tuple[int, str, str]]:
         """(offset, word, tag) for the words of ``start``..``end`` and CONTEXT_WORDS each side, in one sentence."""
+        if self.exhausted:
+            return []
         text = self.text
         lo = max(0, start - WINDOW)
         begin = lo
@@ -219,8 +227,12 @@ def _may_be_subject(text: str, start: int) -> bool:
 
 def _plural_subjects(text: str, tags: _Tags) -> Iterator[Finding]:
     for v in PLURAL_VERB_RE.finditer(text):
+        if tags.exhausted:
+            return
         yield from _plural_subject(text, tags, v.start() + 1, v.start(1), None)
     for v in OF_VERB_RE.finditer(text):
+        if tags.exhausted:
+            return
         yield from _plural_subject(text, tags, v.start(), v.start(2), v.start(1))
 
 
@@ -264,6 +276,8 @@ def _plural_verb(verb: str) -> str:
 
 def _this_these(text: str, tags: _Tags) -> Iterator[Finding]:
     for m in THIS_PLURAL_RE.finditer(text):
+        if tags.exhausted:
+            return
         start = m.start() - 1
         noun = m.group(1)
         if start < 0 or text[start] not in "tT" or not _free(text, start) or _singular_s(noun):
@@ -276,6 +290,8 @@ def _this_these(text: str, tags: _Tags) -> Iterator[Finding]:
         yield _finding("GR031", "determiner-number", (start, m.end(1)), message, (fixed,), 0.7)
     for regex in THESE_SINGULAR_RES:
         for m in regex.finditer(text):
+            if tags.exhausted:
+                return
             start = m.start() - 1
             noun = m.group(1)
             if start < 0 or text[start] not in "tT" or not _free(text, start):
@@ -293,6 +309,8 @@ def _this_these(text: str, tags: _Tags) -> Iterator[Finding]:
 def _pronoun_verbs(text: str, tags: _Tags) -> Iterator[Finding]:
     for regex in PRONOUN_VERB_RES:
         for m in regex.finditer(text):
+            if tags.exhausted:
+                return
             start = m.start() - 1 if m.start() and text[m.start() - 1] in "sS" else m.start()  # she
             pronoun = text[start : m.start(1) - 1]
             if pronoun.lower() not in PRONOUNS or not _free(text, start):
@@ -314,6 +332,8 @@ def _pronoun_verbs(text: str, tags: _Tags) -> Iterator[Finding]:
 def _article_uncountable(text: str, tags: _Tags) -> Iterator[Finding]:
     for regex in ARTICLE_UNCOUNTABLE_RES:
         for m in regex.finditer(text):
+            if tags.exhausted:
+                return
             start, end = m.span()
             if not _free(text, start):
                 continue
