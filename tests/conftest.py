@@ -16,3 +16,9 @@ def shared() -> Path:
     if not SHARED.is_dir():
         pytest.skip(f"../shared is not beside the checkout ({SHARED} missing)")
     return SHARED
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _private_cache(tmp_path_factory: pytest.TempPathFactory) -> None:
+    """The tagger's model cache (cleaner.pos) goes to a temporary folder, for this process and the CLIs it runs."""
+    os.environ.setdefault("CLEANER_CACHE_DIR", str(tmp_path_factory.mktemp("cache")))

@@ -8,7 +8,17 @@ import sys
 import time
 from pathlib import Path
 
-LAZY = ("jinja2", "nltk", "dask", "distributed", "cleaner.spin.detect", "cleaner.reporters.html_report")
+LAZY = (
+    "jinja2",
+    "nltk",
+    "dask",
+    "distributed",
+    "cleaner.spin.detect",
+    "cleaner.reporters.html_report",
+    "denckring",
+    "denckring_en_pos",
+    "cleaner._pos_perceptron",
+)
 
 
 def test_check_on_a_paragraph_starts_fast(tmp_path: Path) -> None:

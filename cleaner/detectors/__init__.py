@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from cleaner.config import Settings
+from cleaner.detectors.agreement import AgreementDetector
 from cleaner.detectors.base import Detector, Evidence, EvidenceDetector
 from cleaner.detectors.collocation import CollocationDetector
 from cleaner.detectors.languagetool import LanguageToolDetector
@@ -48,6 +49,7 @@ def build(settings: Settings) -> list[Detector]:
     detectors: list[Detector] = [
         RulesDetector(load_rules(settings)),
         SlipsDetector(),
+        AgreementDetector(),
         NgramDetector(),
         TypographyDetector(),
         CollocationDetector(),  # runs after the others, on their evidence (see Engine.examine)
@@ -64,6 +66,7 @@ def build(settings: Settings) -> list[Detector]:
 
 
 __all__ = [
+    "AgreementDetector",
     "CollocationDetector",
     "Detector",
     "Evidence",
