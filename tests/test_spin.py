@@ -87,6 +87,15 @@ def test_phrase_store_round_trips_counts_and_terms(tmp_path: Path) -> None:
     assert loaded.count("random forest") == 0
 
 
+def test_tokens_offsets_across_many_blocks() -> None:
+    text = " ".join(f"Wörd{i}, it's—x-{i}" for i in range(3000))
+    tokens = Tokens(text)
+    expected = Document.plain(text).tokens
+    assert len(tokens) == len(expected)
+    assert [(tokens.start(i), tokens.end(i)) for i in range(0, len(tokens), 97)] == expected[::97]
+    assert (tokens.start(len(tokens) - 1), tokens.end(len(tokens) - 1)) == expected[-1]
+
+
 @pytest.mark.parametrize("suffix", [".gz", ""])
 def test_phrase_store_loads_gzipped_and_memory_mapped(tmp_path: Path, suffix: str) -> None:
     store = PhraseStore.build([("hidden layer", 3)], ["random forest"], bits=1 << 16)

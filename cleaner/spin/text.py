@@ -13,6 +13,7 @@ WORD_RE = re.compile(r"[A-Za-z]+(?:'[A-Za-z]+)?|\d+")
 JOINERS = frozenset(" -\u2010\u2011")
 # Words and the gaps between them, alternating (gap, word, gap, ..., gap).
 SPLIT_RE = re.compile(f"({TOKEN_RE.pattern})")
+BLOCK = 512  # parts a block: offsets are summed block by block, then within one block
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,9 +83,13 @@ class Tokens:
         return gap == " " or (bool(gap) and len(gap) <= 3 and all(ch in JOINERS for ch in gap))
 
     def _offset(self, k: int) -> int:
+        """Where part ``k`` ends: block sums (made on first use) plus the parts before it in its block."""
+        parts = self._parts
         if self._offsets is None:
-            self._offsets = list(accumulate(map(len, self._parts)))
-        return self._offsets[k]
+            block = [sum(map(len, parts[b : b + BLOCK])) for b in range(0, len(parts), BLOCK)]
+            self._offsets = [0, *accumulate(block)]
+        b = k // BLOCK
+        return self._offsets[b] + sum(map(len, parts[b * BLOCK : k + 1]))
 
     def start(self, i: int) -> int:
         return self._offset(2 * i)
