@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
-from cleaner.spin import morph
+from cleaner.spin import acronyms, morph
 from cleaner.spin.resources import Resources
 from cleaner.spin.stopwords import STOPWORDS
 from cleaner.spin.swaps import SwapTable
@@ -18,6 +18,7 @@ MAX_OPTIONS = 6
 SYNONYM_OPTIONS = False
 MIN_TRIGGER_SWAPS = 3  # a word is a trigger once spinners were seen to write it this often
 PAIR_LIMIT = 6  # options tried for the second word when two words change
+ACRONYM_SYNONYMS = False  # WordNet synonyms as originals of words in front of an acronym
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,6 +38,14 @@ class Candidate:
     tortured: tuple[str, ...]  # the window's words as written
     original: tuple[str, ...]  # the window's words reconstructed
     options: tuple[Option, ...]  # the option used at each changed position
+    # When the window's last word is a parenthesised acronym that the reconstruction spells
+    # and the writing does not: 2, or 1 when the writing spells it loosely (cleaner.spin.acronyms).
+    acronym: int = 0
+
+    @property
+    def phrase(self) -> int:
+        """Words of the window that make the phrase (the acronym left out)."""
+        return self.size - 1 if self.acronym else self.size
 
     @property
     def span(self) -> tuple[int, int]:
@@ -126,6 +135,35 @@ class Generator:
                         yield Candidate(first, len(window), changed, window, original, picked)
             if unknown and not known_any and not found_any:
                 yield from self._alone(i, norms[i])
+        if "(" in tokens.text:
+            yield from self._acronyms(tokens)
+
+    def _acronyms(self, tokens: Tokens) -> Iterator[Candidate]:
+        """Reconstructions that make the words in front of an acronym spell it."""
+        for first, end, spelled, hyphenated in acronyms.definitions(tokens):
+            words = tokens.norms[first:end]
+            opts = [self._spelling_options(w) for w in words]
+            if not any(opts):
+                continue
+            strength, found = acronyms.respellings(spelled, words, hyphenated, opts)
+            for start, changed, original in found:
+                written = (*words[start:], tokens.norms[end])
+                picked = tuple(opts[start + k][original[k]] for k in changed)
+                yield Candidate(
+                    first + start, len(written), changed, written, (*original, written[-1]), picked, strength
+                )
+
+    def _spelling_options(self, word: str) -> dict[str, Option]:
+        """Learned originals, then WordNet synonyms: an acronym to spell narrows them enough."""
+        out = dict(self.options(word))
+        if ACRONYM_SYNONYMS and word not in STOPWORDS and len(word) >= 3 and word.isalpha():
+            synonyms = set(self.res.synonyms.get(word, ()))
+            for base, kind in morph.bases(word):
+                synonyms.update(morph.inflect(s, kind) for s in self.res.synonyms.get(base, ()))
+            for w in sorted(synonyms):
+                if w not in out and not _same_stem(w, word):
+                    out[w] = Option(w, 0, True)
+        return out
 
     def _alone(self, i: int, word: str) -> Iterator[Candidate]:
         for option in list(self.options(word).values())[:1]:

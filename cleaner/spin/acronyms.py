@@ -1,0 +1,210 @@
+"""Acronyms that do not fit the words in front of them.
+
+A writer defines an acronym by its words: "deep neural network (DNN)". A
+spinner swaps the words and keeps the acronym: "profound neural organization
+(DNN)". When the initials of the written words cannot spell the acronym but
+those of a reconstruction (a likely original put in place of one or two words)
+can, that is strong evidence of a swap, and it also says which original was
+meant.
+
+Spelling rules (``fits``): each content word gives its first letter and may give
+further letters of its own in order ("DeoxyriboNucleic Acid"); a function word
+or a hyphenated word's later part ("Co-operation") may give letters or none.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections.abc import Iterable, Iterator, Sequence
+from functools import lru_cache
+
+from cleaner.spin.stopwords import STOPWORDS
+from cleaner.spin.text import Tokens
+
+# Two to eight letters in parentheses, at least two of them capitals: "DNN", "QoS", "CNNs".
+ACRONYM_RE = re.compile(r"\(([A-Za-z]{2,8})\)")
+ROMAN = frozenset("ivx")  # "(II)", "(XIV)": numbered items, not acronyms
+EXTRA_WORDS = 3  # words read in front of an acronym beyond one a letter
+MAX_RESPELLINGS = 4  # reconstructions kept for one acronym
+PAIR_LIMIT = 4  # options tried at each of two words that change together
+
+
+def letters(acronym: str) -> str | None:
+    """The letters an acronym's words must spell (a plural 's' dropped; small
+    letters, as in "QoS", may also come from nowhere), or None when it does
+    not read as an acronym."""
+    if sum(ch.isupper() for ch in acronym) < 2 or not acronym[0].isupper():
+        return None
+    if len(acronym) > 2 and acronym.endswith("s") and acronym[:-1].isupper():
+        acronym = acronym[:-1]
+    if set(acronym.lower()) <= ROMAN and acronym.isupper():
+        return None
+    return acronym
+
+
+def acronyms(text: str) -> Iterator[tuple[int, str]]:
+    """(offset of the opening parenthesis, letters) of each acronym in the text."""
+    for match in ACRONYM_RE.finditer(text):
+        spelled = letters(match.group(1))
+        if spelled is not None:
+            yield match.start(), spelled
+
+
+def fits(spelled: str, words: Sequence[str], optional: Sequence[bool], loose: bool = False) -> bool:
+    """Whether the words, in order, spell the letters: the first word gives the
+    first letter, every other word its first letter, or none when marked
+    optional. ``loose``: a word may also give further letters of its own, in
+    order ("DeoxyriboNucleic Acid")."""
+    if not words or not spelled or words[0][:1] != spelled[0].lower():
+        return False
+    return _fits(spelled, tuple(words), tuple(optional), loose)
+
+
+@lru_cache(maxsize=8192)
+def _fits(spelled: str, words: tuple[str, ...], optional: tuple[bool, ...], loose: bool) -> bool:
+    if spelled[:1].islower() and _fits(spelled[1:], words, optional, loose):
+        return True
+    if not words:
+        return not spelled
+    rest, rest_optional = words[1:], optional[1:]
+    if optional[0] and _fits(spelled, rest, rest_optional, loose):
+        return True
+    return any(_fits(spelled[j:], rest, rest_optional, loose) for j in _given(spelled, words[0], loose))
+
+
+def _given(spelled: str, word: str, loose: bool) -> Iterator[int]:
+    """How many of the first letters the word can give: its first letter, and
+    (loosely) then any of the next letters found in it, in order."""
+    if not spelled or word[:1] != spelled[0].lower():
+        return
+    yield 1
+    pos = 1
+    for j in range(1, len(spelled) if loose else 1):
+        pos = word.find(spelled[j].lower(), pos) + 1
+        if pos == 0:
+            return
+        yield j + 1
+
+
+def is_optional(word: str, hyphenated: bool) -> bool:
+    return word in STOPWORDS or hyphenated
+
+
+def respellings(
+    spelled: str, words: Sequence[str], hyphenated: Sequence[bool], options: Sequence[Iterable[str]]
+) -> tuple[int, list[tuple[int, tuple[int, ...], tuple[str, ...]]]]:
+    """Reconstructions of the last words before an acronym that spell it when the
+    written words do not: (first word used, changed positions within those
+    words, the words reconstructed), fewest changes and shortest first; and the
+    strength of that evidence: 2 when the written words cannot spell the
+    acronym even loosely, else 1. ``options[k]``: likely originals of
+    ``words[k]``, best first."""
+    n = len(words)
+    optional = [is_optional(w, h) for w, h in zip(words, hyphenated, strict=True)]
+    if spells(spelled, words, optional):
+        return 0, []
+    # Each capital needs a word, and each content word a letter: the words that may be read.
+    capitals = sum(ch.isupper() for ch in spelled)
+    firsts = []
+    content = 0
+    for first in range(n - 1, -1, -1):
+        content += not optional[first]
+        if content > len(spelled):
+            break
+        if n - first >= capitals:
+            firsts.append(first)
+    found: list[tuple[int, tuple[int, ...], tuple[str, ...]]] = []
+    for changes in (1, 2):
+        for first in firsts:
+            found.extend(_respell(spelled, words, optional, options, first, changes))
+        if found:
+            break
+    strength = 1 if spells(spelled, words, optional, loose=True) else 2
+    return strength, found[:MAX_RESPELLINGS]
+
+
+def spells(spelled: str, words: Sequence[str], optional: Sequence[bool], loose: bool = False) -> bool:
+    """Whether the last few of the words spell the letters, or all of them but
+    the last ("a variational auto-encoder model (VAE)")."""
+    for end in (len(words), len(words) - 1):
+        if any(fits(spelled, words[first:end], optional[first:end], loose) for first in range(end)):
+            return True
+    return False
+
+
+def _respell(
+    spelled: str,
+    words: Sequence[str],
+    optional: Sequence[bool],
+    options: Sequence[Iterable[str]],
+    first: int,
+    changes: int,
+) -> Iterator[tuple[int, tuple[int, ...], tuple[str, ...]]]:
+    tail = list(words[first:])
+    flags = list(optional[first:])
+    choices = [list(o) for o in options[first:]]
+    positions = [k for k in range(len(tail)) if choices[k]]
+    # A first word that cannot give the first letter has to change.
+    lead = positions
+    if tail[0][:1] != spelled[0].lower():
+        lead = [0] if choices[0] else []
+    if changes == 1:
+        for k in lead:
+            for o in choices[k]:
+                trial = [*tail[:k], o, *tail[k + 1 :]]
+                if _fits_words(spelled, trial, flags, k):
+                    yield first, (k,), tuple(trial)
+        return
+    for a in lead:
+        for b in positions:
+            if b <= a:
+                continue
+            for o in choices[a][:PAIR_LIMIT]:
+                for p in choices[b][:PAIR_LIMIT]:
+                    trial = [*tail[:a], o, *tail[a + 1 : b], p, *tail[b + 1 :]]
+                    if _fits_words(spelled, trial, flags, a, b):
+                        yield first, (a, b), tuple(trial)
+
+
+def _fits_words(spelled: str, trial: list[str], flags: list[bool], *changed: int) -> bool:
+    """``fits`` for words of which some may be several words ("life forms"):
+    a changed word counts as content unless it is a function word."""
+    words: list[str] = []
+    optional: list[bool] = []
+    for k, word in enumerate(trial):
+        parts = word.split(" ")
+        words.extend(parts)
+        if k in changed:
+            optional.extend(p in STOPWORDS for p in parts)
+        else:
+            optional.extend([flags[k]] * len(parts))
+    return fits(spelled, words, optional)
+
+
+def definitions(tokens: Tokens) -> Iterator[tuple[int, int, str, list[bool]]]:
+    """(first word, acronym's word index, letters, hyphen flags) for each
+    acronym with words in front of it: up to one a letter and a few more,
+    joined by spaces and hyphens only; each flag says whether that word follows
+    a hyphen."""
+    text, spans = tokens.text, tokens.spans
+    for paren, spelled in acronyms(text):
+        end = bisect_right(spans, paren, key=_end)  # words ending before the parenthesis
+        if end == 0 or end >= len(spans) or spans[end][0] != paren + 1 or text[spans[end - 1][1] : paren].strip(" "):
+            continue
+        first = end - 1
+        while first > 0 and end - first < len(spelled) + EXTRA_WORDS and tokens.joined(first):
+            first -= 1
+        # Letters only: a number or formula is not part of the acronym's definition.
+        for k in range(end - 1, first - 1, -1):
+            if not tokens.norms[k].isalpha():
+                first = k + 1
+                break
+        if first == end:
+            continue
+        flags = [k > first and "-" in text[spans[k - 1][1] : spans[k][0]] for k in range(first, end)]
+        yield first, end, spelled, flags
+
+
+def _end(span: tuple[int, int]) -> int:
+    return span[1]
