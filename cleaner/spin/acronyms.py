@@ -18,6 +18,7 @@ import re
 from bisect import bisect_right
 from collections.abc import Iterable, Iterator, Sequence
 from functools import lru_cache
+from itertools import combinations, product
 
 from cleaner.spin.stopwords import STOPWORDS
 from cleaner.spin.text import Tokens
@@ -27,7 +28,8 @@ ACRONYM_RE = re.compile(r"\(([A-Za-z]{2,8})\)")
 ROMAN = frozenset("ivx")  # "(II)", "(XIV)": numbered items, not acronyms
 EXTRA_WORDS = 3  # words read in front of an acronym beyond one a letter
 MAX_RESPELLINGS = 4  # reconstructions kept for one acronym
-PAIR_LIMIT = 4  # options tried at each of two words that change together
+PAIR_LIMIT = 4  # options tried at each word when several change together
+MAX_CHANGES = 3  # words changed at most: two, three for an acronym of four capitals or more
 
 
 def letters(acronym: str) -> str | None:
@@ -115,7 +117,7 @@ def respellings(
         if n - first >= capitals:
             firsts.append(first)
     found: list[tuple[int, tuple[int, ...], tuple[str, ...]]] = []
-    for changes in (1, 2):
+    for changes in range(1, min(MAX_CHANGES, max(2, capitals - 1)) + 1):
         for first in firsts:
             found.extend(_respell(spelled, words, optional, options, first, changes))
         if found:
@@ -143,28 +145,19 @@ def _respell(
 ) -> Iterator[tuple[int, tuple[int, ...], tuple[str, ...]]]:
     tail = list(words[first:])
     flags = list(optional[first:])
-    choices = [list(o) for o in options[first:]]
+    limit = None if changes == 1 else PAIR_LIMIT
+    choices = [list(o)[:limit] for o in options[first:]]
     positions = [k for k in range(len(tail)) if choices[k]]
-    # A first word that cannot give the first letter has to change.
-    lead = positions
-    if tail[0][:1] != spelled[0].lower():
-        lead = [0] if choices[0] else []
-    if changes == 1:
-        for k in lead:
-            for o in choices[k]:
-                trial = [*tail[:k], o, *tail[k + 1 :]]
-                if _fits_words(spelled, trial, flags, k):
-                    yield first, (k,), tuple(trial)
-        return
-    for a in lead:
-        for b in positions:
-            if b <= a:
-                continue
-            for o in choices[a][:PAIR_LIMIT]:
-                for p in choices[b][:PAIR_LIMIT]:
-                    trial = [*tail[:a], o, *tail[a + 1 : b], p, *tail[b + 1 :]]
-                    if _fits_words(spelled, trial, flags, a, b):
-                        yield first, (a, b), tuple(trial)
+    must_change_first = tail[0][:1] != spelled[0].lower()  # it cannot give the first letter
+    for changed in combinations(positions, changes):
+        if must_change_first and changed[0] != 0:
+            continue
+        for picked in product(*(choices[k] for k in changed)):
+            trial = list(tail)
+            for k, o in zip(changed, picked, strict=True):
+                trial[k] = o
+            if _fits_words(spelled, trial, flags, *changed):
+                yield first, changed, tuple(trial)
 
 
 def _fits_words(spelled: str, trial: list[str], flags: list[bool], *changed: int) -> bool:

@@ -18,7 +18,6 @@ MAX_OPTIONS = 6
 SYNONYM_OPTIONS = False
 MIN_TRIGGER_SWAPS = 3  # a word is a trigger once spinners were seen to write it this often
 PAIR_LIMIT = 6  # options tried for the second word when two words change
-ACRONYM_SYNONYMS = False  # WordNet synonyms as originals of words in front of an acronym
 
 
 @dataclass(frozen=True, slots=True)
@@ -142,7 +141,7 @@ class Generator:
         """Reconstructions that make the words in front of an acronym spell it."""
         for first, end, spelled, hyphenated in acronyms.definitions(tokens):
             words = tokens.norms[first:end]
-            opts = [self._spelling_options(w) for w in words]
+            opts = [self.options(w) for w in words]
             if not any(opts):
                 continue
             strength, found = acronyms.respellings(spelled, words, hyphenated, opts)
@@ -152,18 +151,6 @@ class Generator:
                 yield Candidate(
                     first + start, len(written), changed, written, (*original, written[-1]), picked, strength
                 )
-
-    def _spelling_options(self, word: str) -> dict[str, Option]:
-        """Learned originals, then WordNet synonyms: an acronym to spell narrows them enough."""
-        out = dict(self.options(word))
-        if ACRONYM_SYNONYMS and word not in STOPWORDS and len(word) >= 3 and word.isalpha():
-            synonyms = set(self.res.synonyms.get(word, ()))
-            for base, kind in morph.bases(word):
-                synonyms.update(morph.inflect(s, kind) for s in self.res.synonyms.get(base, ()))
-            for w in sorted(synonyms):
-                if w not in out and not _same_stem(w, word):
-                    out[w] = Option(w, 0, True)
-        return out
 
     def _alone(self, i: int, word: str) -> Iterator[Candidate]:
         for option in list(self.options(word).values())[:1]:
