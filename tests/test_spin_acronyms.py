@@ -61,31 +61,39 @@ def test_fits(spelled: str, words: list[str], optional: list[bool], loose: bool,
 
 
 def test_respellings_change_the_fewest_words() -> None:
-    opts = [["fast"], ["train"]]
-    strength, found = acronyms.respellings("FT", ["speedy", "locomotive"], [False, False], opts)
-    assert strength == 2
+    found = acronyms.respellings("FT", ["speedy", "locomotive"], [False, False], [["fast"], ["train"]])
     assert found == [(0, (0, 1), ("fast", "train"))]
-    strength, found = acronyms.respellings("FT", ["speedy", "train"], [False, False], [["fast"], []])
+    found = acronyms.respellings("FT", ["speedy", "train"], [False, False], [["fast"], []])
     assert found == [(0, (0,), ("fast", "train"))]
-    assert acronyms.respellings("FT", ["fast", "train"], [False, False], [[], []]) == (0, [])
+    assert acronyms.respellings("FT", ["speedy", "train"], [False, False], [["slow"], []]) == []
 
 
-def test_respellings_weak_when_the_writing_spells_it_loosely() -> None:
+def test_three_words_change_only_for_long_acronyms() -> None:
+    words, optional = ["ab", "cd", "ef", "gh"], [False] * 4
+    opts = [["apple"], ["bear"], ["cow"], ["dog"]]
+    assert acronyms.respellings("ABCG", words, optional, opts) == [(0, (1, 2), ("ab", "bear", "cow", "gh"))]
+    assert acronyms.respellings("ABCD", words, optional, opts) == [(0, (1, 2, 3), ("ab", "bear", "cow", "dog"))]
+    assert acronyms.respellings("BCD", words[1:], optional[1:], opts[1:]) == []  # three changes, three capitals
+
+
+def test_strength_is_weak_when_the_writing_spells_it_loosely() -> None:
+    assert acronyms.strength("FT", ["speedy", "locomotive"], [False, False]) == 2
     # "art" spells A and T loosely (its own letters), the words do not strictly.
-    strength, found = acronyms.respellings("AT", ["art", "locomotive"], [False, False], [[], ["train"]])
-    assert (strength, found) == (1, [(0, (1,), ("art", "train"))])
+    assert acronyms.strength("AT", ["art", "locomotive"], [False, False]) == 1
 
 
 def test_a_trailing_word_may_follow_the_spelled_words() -> None:
-    assert acronyms.respellings("FT", ["fast", "train", "model"], [False] * 3, [[], [], ["car"]]) == (0, [])
+    assert acronyms.spells("FT", ["fast", "train", "model"], [False] * 3)
+    assert not acronyms.spells("FT", ["fast", "train", "big", "model"], [False] * 4)
 
 
 def test_definitions_read_joined_words_before_the_parenthesis() -> None:
-    tokens = Tokens("Then 3 speedy-locomotive rides (SLR) and text, red (RC) here; x (AB)")
+    tokens = Tokens("Then 3 speedy-locomotive rides of (SLR) and text, red (RC) here; x (AB)")
     found = [(tokens.norms[a:b], spelled, flags) for a, b, spelled, flags in acronyms.definitions(tokens)]
-    assert found[0] == (["speedy", "locomotive", "rides"], "SLR", [False, True, False])
+    assert found[0] == (["speedy", "locomotive", "rides", "of"], "SLR", [False, True, False, True])
     assert found[1] == (["red"], "RC", [False])
     assert found[2] == (["x"], "AB", [False])
+    assert [tokens.norms[a:b] for a, b, _, _ in acronyms.mismatches(tokens)] == [["red"], ["x"]]
 
 
 def test_generator_reconstructs_words_an_acronym_contradicts() -> None:

@@ -94,18 +94,13 @@ def is_optional(word: str, hyphenated: bool) -> bool:
 
 
 def respellings(
-    spelled: str, words: Sequence[str], hyphenated: Sequence[bool], options: Sequence[Iterable[str]]
-) -> tuple[int, list[tuple[int, tuple[int, ...], tuple[str, ...]]]]:
-    """Reconstructions of the last words before an acronym that spell it when the
-    written words do not: (first word used, changed positions within those
-    words, the words reconstructed), fewest changes and shortest first; and the
-    strength of that evidence: 2 when the written words cannot spell the
-    acronym even loosely, else 1. ``options[k]``: likely originals of
-    ``words[k]``, best first."""
+    spelled: str, words: Sequence[str], optional: Sequence[bool], options: Sequence[Iterable[str]]
+) -> list[tuple[int, tuple[int, ...], tuple[str, ...]]]:
+    """Reconstructions of the last words before an acronym that spell it
+    (``mismatches``: the written words do not): (first word used, changed
+    positions within those words, the words reconstructed), fewest changes and
+    shortest first. ``options[k]``: likely originals of ``words[k]``, best first."""
     n = len(words)
-    optional = [is_optional(w, h) for w, h in zip(words, hyphenated, strict=True)]
-    if spells(spelled, words, optional):
-        return 0, []
     # Each capital needs a word, and each content word a letter: the words that may be read.
     capitals = sum(ch.isupper() for ch in spelled)
     firsts = []
@@ -122,8 +117,13 @@ def respellings(
             found.extend(_respell(spelled, words, optional, options, first, changes))
         if found:
             break
-    strength = 1 if spells(spelled, words, optional, loose=True) else 2
-    return strength, found[:MAX_RESPELLINGS]
+    return found[:MAX_RESPELLINGS]
+
+
+def strength(spelled: str, words: Sequence[str], optional: Sequence[bool]) -> int:
+    """How strongly written words that do not spell an acronym contradict it:
+    2, or 1 when they spell it loosely."""
+    return 1 if spells(spelled, words, optional, loose=True) else 2
 
 
 def spells(spelled: str, words: Sequence[str], optional: Sequence[bool], loose: bool = False) -> bool:
@@ -176,11 +176,11 @@ def _fits_words(spelled: str, trial: list[str], flags: list[bool], *changed: int
 
 
 def definitions(tokens: Tokens) -> Iterator[tuple[int, int, str, list[bool]]]:
-    """(first word, acronym's word index, letters, hyphen flags) for each
+    """(first word, acronym's word index, letters, optional flags) for each
     acronym with words in front of it: up to one a letter and a few more,
-    joined by spaces and hyphens only; each flag says whether that word follows
-    a hyphen."""
-    text, spans = tokens.text, tokens.spans
+    joined by spaces and hyphens only. A function word, or a word after a
+    hyphen, may give no letter (``is_optional``)."""
+    text, spans, norms = tokens.text, tokens.spans, tokens.norms
     for paren, spelled in acronyms(text):
         end = bisect_right(spans, paren, key=_end)  # words ending before the parenthesis
         if end == 0 or end >= len(spans) or spans[end][0] != paren + 1 or text[spans[end - 1][1] : paren].strip(" "):
@@ -190,13 +190,19 @@ def definitions(tokens: Tokens) -> Iterator[tuple[int, int, str, list[bool]]]:
             first -= 1
         # Letters only: a number or formula is not part of the acronym's definition.
         for k in range(end - 1, first - 1, -1):
-            if not tokens.norms[k].isalpha():
+            if not norms[k].isalpha():
                 first = k + 1
                 break
-        if first == end:
-            continue
-        flags = [k > first and "-" in text[spans[k - 1][1] : spans[k][0]] for k in range(first, end)]
-        yield first, end, spelled, flags
+        if first < end:
+            hyphen = [k > first and "-" in text[spans[k - 1][1] : spans[k][0]] for k in range(first, end)]
+            yield first, end, spelled, [is_optional(norms[first + j], h) for j, h in enumerate(hyphen)]
+
+
+def mismatches(tokens: Tokens) -> Iterator[tuple[int, int, str, list[bool]]]:
+    """The ``definitions`` whose written words do not spell their acronym."""
+    for first, end, spelled, optional in definitions(tokens):
+        if not spells(spelled, tokens.norms[first:end], optional):
+            yield first, end, spelled, optional
 
 
 def _end(span: tuple[int, int]) -> int:

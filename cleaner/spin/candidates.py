@@ -139,12 +139,13 @@ class Generator:
 
     def _acronyms(self, tokens: Tokens) -> Iterator[Candidate]:
         """Reconstructions that make the words in front of an acronym spell it."""
-        for first, end, spelled, hyphenated in acronyms.definitions(tokens):
+        for first, end, spelled, optional in acronyms.mismatches(tokens):
             words = tokens.norms[first:end]
             opts = [self.options(w) for w in words]
-            if not any(opts):
+            found = acronyms.respellings(spelled, words, optional, opts) if any(opts) else []
+            if not found:
                 continue
-            strength, found = acronyms.respellings(spelled, words, hyphenated, opts)
+            strength = acronyms.strength(spelled, words, optional)
             for start, changed, original in found:
                 written = (*words[start:], tokens.norms[end])
                 picked = tuple(opts[start + k][original[k]] for k in changed)
