@@ -21,11 +21,13 @@ from functools import lru_cache
 from itertools import combinations, product
 
 from cleaner.spin.stopwords import STOPWORDS
-from cleaner.spin.text import Tokens
+from cleaner.spin.text import JOINERS, Tokens
 
 # Two to eight letters in parentheses, at least two of them capitals: "DNN", "QoS", "CNNs".
 ACRONYM_RE = re.compile(r"\(([A-Za-z]{2,8})\)")
 ROMAN = frozenset("ivx")  # "(II)", "(XIV)": numbered items, not acronyms
+# What may stand between two words of a definition: the spin detector's joins (text.Tokens.joined).
+JOINED_GAPS = frozenset("".join(p) for n in (1, 2, 3) for p in product(JOINERS, repeat=n))
 EXTRA_WORDS = 3  # words read in front of an acronym beyond one a letter
 MAX_RESPELLINGS = 4  # reconstructions kept for one acronym
 PAIR_LIMIT = 4  # options tried at each word when several change together
@@ -186,15 +188,23 @@ def definitions(tokens: Tokens) -> Iterator[tuple[int, int, str, list[bool]]]:
         if end == 0 or end >= len(spans) or spans[end][0] != paren + 1 or text[spans[end - 1][1] : paren].strip(" "):
             continue
         first = end - 1
-        while first > 0 and end - first < len(spelled) + EXTRA_WORDS and tokens.joined(first):
+        hyphen = [False]
+        while first > 0 and end - first < len(spelled) + EXTRA_WORDS:
+            gap = text[spans[first - 1][1] : spans[first][0]]
+            if gap not in JOINED_GAPS:
+                break
+            hyphen[-1] = "-" in gap
+            hyphen.append(False)
             first -= 1
+        hyphen.reverse()
         # Letters only: a number or formula is not part of the acronym's definition.
         for k in range(end - 1, first - 1, -1):
             if not norms[k].isalpha():
+                hyphen = hyphen[k + 1 - first :]
                 first = k + 1
                 break
         if first < end:
-            hyphen = [k > first and "-" in text[spans[k - 1][1] : spans[k][0]] for k in range(first, end)]
+            hyphen[0] = False
             yield first, end, spelled, [is_optional(norms[first + j], h) for j, h in enumerate(hyphen)]
 
 
