@@ -3,13 +3,16 @@
 A writer defines an acronym by its words: "deep neural network (DNN)". A
 spinner swaps the words and keeps the acronym: "profound neural organization
 (DNN)". When the initials of the written words cannot spell the acronym but
-those of a reconstruction (a likely original put in place of one or two words)
+those of a reconstruction (learned originals put in place of up to three words)
 can, that is strong evidence of a swap, and it also says which original was
 meant.
 
-Spelling rules (``fits``): each content word gives its first letter and may give
-further letters of its own in order ("DeoxyriboNucleic Acid"); a function word
-or a hyphenated word's later part ("Co-operation") may give letters or none.
+Spelling rules (``fits``): each content word gives its first letter; a function
+word or a hyphenated word's later part ("Co-operation") gives its first letter
+or none; a small letter of the acronym ("QoS") may come from nowhere. Loosely, a
+word may also give further letters of its own, in order ("DeoxyriboNucleic
+Acid"): written words that spell an acronym only loosely are weaker evidence,
+and words that may be followed by one more ("auto-encoder model (VAE)") are none.
 """
 
 from __future__ import annotations
