@@ -94,6 +94,9 @@ def test_tokens_offsets_across_many_blocks() -> None:
     assert len(tokens) == len(expected)
     assert [(tokens.start(i), tokens.end(i)) for i in range(0, len(tokens), 97)] == expected[::97]
     assert (tokens.start(len(tokens) - 1), tokens.end(len(tokens) - 1)) == expected[-1]
+    assert Tokens(text).spans == expected
+    assert tokens.spans == expected  # after offsets from block sums, the running total takes over
+    assert (tokens.start(5), tokens.end(5)) == expected[5]
 
 
 @pytest.mark.parametrize("suffix", [".gz", ""])

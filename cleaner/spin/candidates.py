@@ -7,7 +7,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from itertools import compress
 
-from cleaner.spin import morph
+from cleaner.spin import acronyms, morph
 from cleaner.spin.resources import Resources
 from cleaner.spin.stopwords import STOPWORDS
 from cleaner.spin.swaps import SwapTable
@@ -40,6 +40,14 @@ class Candidate:
     tortured: tuple[str, ...]  # the window's words as written
     original: tuple[str, ...]  # the window's words reconstructed
     options: tuple[Option, ...]  # the option used at each changed position
+    # When the window's last word is a parenthesised acronym that the reconstruction spells
+    # and the writing does not: 2, or 1 when the writing spells it loosely (cleaner.spin.acronyms).
+    acronym: int = 0
+
+    @property
+    def phrase(self) -> int:
+        """Words of the window that make the phrase (the acronym left out)."""
+        return self.size - 1 if self.acronym else self.size
 
     @property
     def span(self) -> tuple[int, int]:
@@ -108,8 +116,14 @@ class Generator:
     def candidates(self, tokens: Tokens) -> Iterator[Candidate]:
         """Windows of two joined words around a trigger word (a word
         spinners are known to produce), whose wording is not a known phrase;
-        and a trigger word alone when no phrase around it is known and no
-        reconstruction is (its most learned original, as weaker evidence)."""
+        a trigger word alone when no phrase around it is known and no
+        reconstruction is (its most learned original, as weaker evidence);
+        and words in front of an acronym they cannot spell."""
+        yield from self._around_triggers(tokens)
+        if "(" in tokens.text:
+            yield from self._acronyms(tokens)
+
+    def _around_triggers(self, tokens: Tokens) -> Iterator[Candidate]:
         norms = tokens.norms
         joined = tokens.joined
         memo = self._memo
@@ -146,6 +160,22 @@ class Generator:
                             yield Candidate(first, 2, changed, window, original, picked)
             if unknown and not known_any and not found_any:
                 yield from self._alone(i, norms[i])
+
+    def _acronyms(self, tokens: Tokens) -> Iterator[Candidate]:
+        """Reconstructions that make the words in front of an acronym spell it."""
+        for first, end, spelled, optional in acronyms.mismatches(tokens):
+            words = tokens.norms[first:end]
+            opts = [self.options(w) for w in words]
+            found = acronyms.respellings(spelled, words, optional, opts) if any(opts) else []
+            if not found:
+                continue
+            strength = acronyms.strength(spelled, words, optional)
+            for start, changed, original in found:
+                written = (*words[start:], tokens.norms[end])
+                picked = tuple(opts[start + k][original[k]] for k in changed)
+                yield Candidate(
+                    first + start, len(written), changed, written, (*original, written[-1]), picked, strength
+                )
 
     def _alone(self, i: int, word: str) -> Iterator[Candidate]:
         for option in list(self.options(word).values())[:1]:

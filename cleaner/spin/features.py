@@ -27,6 +27,7 @@ NAMES: tuple[str, ...] = (
     "written_term_role",
     "original_term_role",
     "role_gain",
+    "acronym",
 )
 FLOOR = -4.0
 UNKNOWN_UNIGRAM = -16.0
@@ -56,9 +57,10 @@ def _unigram(res: Resources, word: str) -> float:
 
 
 def features(c: Candidate, res: Resources) -> list[float]:
-    original = " ".join(c.original)
-    orig_pmi, _ = _pmi(res, c.original, c.changed)
-    written_pmi, written_unknown = _pmi(res, c.tortured, c.changed)
+    size = c.phrase
+    original = " ".join(c.original[:size])
+    orig_pmi, _ = _pmi(res, c.original[:size], c.changed)
+    written_pmi, written_unknown = _pmi(res, c.tortured[:size], c.changed)
     learned = [math.log1p(o.learned) for o in c.options]
     shares = []
     sources = []
@@ -67,9 +69,9 @@ def features(c: Candidate, res: Resources) -> list[float]:
         shares.append(option.learned / total if total else 0.0)
         sources.append(math.log1p(total))
     n = len(c.changed)
-    written_role = min(math.log1p(res.role(c.tortured[k], k == c.size - 1)) for k in c.changed)
-    original_role = min(math.log1p(res.role(c.original[k], k == c.size - 1)) for k in c.changed)
-    context = [c.tortured[k] for k in range(c.size) if k not in c.changed]
+    written_role = min(math.log1p(res.role(c.tortured[k], k == size - 1)) for k in c.changed)
+    original_role = min(math.log1p(res.role(c.original[k], k == size - 1)) for k in c.changed)
+    context = [c.tortured[k] for k in range(size) if k not in c.changed]
     return [
         1.0 if res.is_term(original) else 0.0,
         math.log1p(res.phrase_count(original)),
@@ -77,7 +79,7 @@ def features(c: Candidate, res: Resources) -> list[float]:
         written_pmi,
         1.0 if written_unknown else 0.0,
         float(n),
-        float(c.size),
+        float(size),
         sum(learned) / n,
         min(shares),
         sum(1.0 for o in c.options if o.learned == 0) / n,
@@ -89,4 +91,5 @@ def features(c: Candidate, res: Resources) -> list[float]:
         written_role,
         original_role,
         original_role - written_role,
+        float(c.acronym),
     ]

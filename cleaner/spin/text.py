@@ -50,11 +50,13 @@ class Tokens:
     off the gaps, and offsets are summed only when a hit needs one.
     The words are the document's own (``cleaner.document.WORD_RE``)."""
 
-    __slots__ = ("_offsets", "_parts", "norms", "text")
+    __slots__ = ("_ends", "_offsets", "_parts", "_spans", "norms", "text")
 
     def __init__(self, text: str, spans: list[tuple[int, int]] | None = None) -> None:
         self.text = text
-        self._offsets: list[int] | None = None
+        self._offsets: list[int] | None = None  # block sums (see _offset)
+        self._ends: list[int] | None = None  # where each part ends, once every span was asked for
+        self._spans: list[tuple[int, int]] | None = None
         if spans is not None:
             self._parts = _parts_from_spans(text, spans)
             words = self._parts[1::2]
@@ -73,7 +75,11 @@ class Tokens:
 
     @property
     def spans(self) -> list[tuple[int, int]]:
-        return [(self.start(i), self.end(i)) for i in range(len(self.norms))]
+        """Every word's (start, end), from one running total over words and gaps (made on first use)."""
+        if self._spans is None:
+            ends = self._ends = list(accumulate(map(len, self._parts)))
+            self._spans = list(zip(ends[0::2], ends[1::2], strict=False))  # a gap ends where its word starts
+        return self._spans
 
     def joined(self, i: int) -> bool:
         """Word ``i`` follows word ``i - 1`` with only a space or hyphen between."""
@@ -84,6 +90,8 @@ class Tokens:
 
     def _offset(self, k: int) -> int:
         """Where part ``k`` ends: block sums (made on first use) plus the parts before it in its block."""
+        if self._ends is not None:
+            return self._ends[k]
         parts = self._parts
         if self._offsets is None:
             block = [sum(map(len, parts[b : b + BLOCK])) for b in range(0, len(parts), BLOCK)]
