@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import gzip
 import json
 import random
@@ -97,6 +98,12 @@ def test_tokens_offsets_across_many_blocks() -> None:
     assert Tokens(text).spans == expected
     assert tokens.spans == expected  # after offsets from block sums, the running total takes over
     assert (tokens.start(5), tokens.end(5)) == expected[5]
+    ends = [end for _, end in expected]
+    for offset in (0, 1, 17, len(text) // 3, len(text) // 2 + 1, len(text) - 2, len(text)):
+        count = bisect.bisect_right(ends, offset)
+        assert Tokens(text).words_ending_by(offset) == count  # from block sums
+        assert tokens.words_ending_by(offset) == count  # from the running total
+    assert tokens.gap(1) == ", " and tokens.gap(0) == ""
 
 
 @pytest.mark.parametrize("suffix", [".gz", ""])

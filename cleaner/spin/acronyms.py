@@ -18,7 +18,6 @@ and words that may be followed by one more ("auto-encoder model (VAE)") are none
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from collections.abc import Iterable, Iterator, Sequence
 from functools import lru_cache
 from itertools import combinations, product
@@ -185,15 +184,18 @@ def definitions(tokens: Tokens) -> Iterator[tuple[int, int, str, list[bool]]]:
     acronym with words in front of it: up to one a letter and a few more,
     joined by spaces and hyphens only. A function word, or a word after a
     hyphen, may give no letter (``is_optional``)."""
-    text, spans, norms = tokens.text, tokens.spans, tokens.norms
-    for paren, spelled in acronyms(text):
-        end = bisect_right(spans, paren, key=_end)  # words ending before the parenthesis
-        if end == 0 or end >= len(spans) or spans[end][0] != paren + 1 or text[spans[end - 1][1] : paren].strip(" "):
+    norms = tokens.norms
+    for paren, spelled in acronyms(tokens.text):
+        end = tokens.words_ending_by(paren)  # the acronym's word: the first ending after the parenthesis
+        if end == 0 or end >= len(norms):
+            continue
+        before = tokens.gap(end)  # from the word in front through the parenthesis
+        if not before.endswith("(") or before[:-1].strip(" "):
             continue
         first = end - 1
         hyphen = [False]
         while first > 0 and end - first < len(spelled) + EXTRA_WORDS:
-            gap = text[spans[first - 1][1] : spans[first][0]]
+            gap = tokens.gap(first)
             if gap not in JOINED_GAPS:
                 break
             hyphen[-1] = "-" in gap
@@ -216,7 +218,3 @@ def mismatches(tokens: Tokens) -> Iterator[tuple[int, int, str, list[bool]]]:
     for first, end, spelled, optional in definitions(tokens):
         if not spells(spelled, tokens.norms[first:end], optional):
             yield first, end, spelled, optional
-
-
-def _end(span: tuple[int, int]) -> int:
-    return span[1]

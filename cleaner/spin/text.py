@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 from itertools import accumulate
 
@@ -87,6 +88,20 @@ class Tokens:
             return False
         gap = self._parts[2 * i]
         return gap == " " or (bool(gap) and len(gap) <= 3 and all(ch in JOINERS for ch in gap))
+
+    def gap(self, i: int) -> str:
+        """The characters between word ``i - 1`` and word ``i`` (before the first word: the text's start)."""
+        return self._parts[2 * i]
+
+    def words_ending_by(self, offset: int) -> int:
+        """How many words end at or before ``offset`` (the index of the first word that ends after it)."""
+        if self._ends is not None:
+            return bisect_right(self._ends, offset) // 2
+        self._offset(0)  # the block sums
+        assert self._offsets is not None
+        b = min(max(0, bisect_right(self._offsets, offset) - 1), len(self._offsets) - 2)  # a block that exists
+        ends = list(accumulate(map(len, self._parts[b * BLOCK : (b + 1) * BLOCK]), initial=self._offsets[b]))
+        return (b * BLOCK + bisect_right(ends, offset) - 1) // 2
 
     def _offset(self, k: int) -> int:
         """Where part ``k`` ends: block sums (made on first use) plus the parts before it in its block."""
