@@ -73,10 +73,10 @@ class CollocationDetector:
     def finder(self) -> Finder | None:
         if not self._loaded:
             from cleaner.spin.collocation import Finder, builtin_classes
-            from cleaner.spin.lm import model
+            from cleaner.spin.lm import LazyNGram, model_path
 
-            lm = model()
-            self._finder = None if lm is None else Finder(lm, known, builtin_classes())
+            # The model loads on the first adjective + noun pair the word classes let through.
+            self._finder = None if model_path() is None else Finder(LazyNGram(), known, builtin_classes())
             self._loaded = True
         return self._finder
 

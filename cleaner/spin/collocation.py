@@ -21,9 +21,10 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
+from typing import Protocol
 
 from cleaner.spin import morph
-from cleaner.spin.lm import NGram
+from cleaner.spin.resources import split_rows
 from cleaner.spin.stopwords import STOPWORDS
 
 WORD_CLASSES = Path(__file__).resolve().parent.parent / "data" / "spin" / "word-classes.tsv.gz"
@@ -90,8 +91,15 @@ class WordClasses:
 @cache
 def builtin_classes(path: Path = WORD_CLASSES) -> WordClasses:
     with gzip.open(path, "rt", encoding="utf-8") as handle:
-        lines = handle.read().splitlines()
-    return WordClasses(dict(line.split("\t", 1) for line in lines if "\t" in line and not line.startswith("#")))
+        return WordClasses(split_rows(handle.read()))
+
+
+class Model(Protocol):
+    """What the finder asks of a language model (``cleaner.spin.lm.NGram``, ``LazyNGram``)."""
+
+    def unigram(self, word: str) -> float | None: ...
+
+    def pmi(self, first: str, second: str) -> float | None: ...
 
 
 class Finder:
@@ -101,7 +109,7 @@ class Finder:
     the model has not seen, so a caller may load the store on the first question.
     """
 
-    def __init__(self, lm: NGram, known: Callable[[str], bool], classes: WordClasses) -> None:
+    def __init__(self, lm: Model, known: Callable[[str], bool], classes: WordClasses) -> None:
         self.lm = lm
         self.known = known
         self.classes = classes

@@ -6,6 +6,7 @@ Log probabilities are natural logs; unknown words give ``None``.
 
 from __future__ import annotations
 
+import importlib.util
 import math
 import os
 from functools import cache
@@ -45,12 +46,46 @@ class NGram:
 
 
 @cache
+def model_path() -> str | None:
+    """Where pocketsphinx's English model is, found without importing pocketsphinx (None: not installed)."""
+    spec = importlib.util.find_spec("pocketsphinx")
+    if spec is None or not spec.submodule_search_locations:
+        return None
+    path = os.path.join(next(iter(spec.submodule_search_locations)), "model", "en-us", "en-us.lm.bin")
+    return path if os.path.exists(path) else None
+
+
+@cache
 def model() -> NGram | None:
+    path = model_path()
+    if path is None:
+        return None
     try:
-        import pocketsphinx
+        return NGram(path)
     except ImportError:
         return None
-    path = os.path.join(os.path.dirname(pocketsphinx.__file__), "model", "en-us", "en-us.lm.bin")
-    if not os.path.exists(path):
-        return None
-    return NGram(path)
+
+
+class LazyNGram:
+    """The built-in model, loaded on the first question (callers that may never ask pay nothing).
+    Only make one where ``model_path()`` found the model."""
+
+    def __init__(self) -> None:
+        self._loaded: NGram | None = None
+
+    def _get(self) -> NGram:
+        if self._loaded is None:
+            loaded = model()
+            if loaded is None:
+                raise RuntimeError("pocketsphinx's English model cannot be loaded")
+            self._loaded = loaded
+        return self._loaded
+
+    def logprob(self, word: str, *history: str) -> float | None:
+        return self._get().logprob(word, *history)
+
+    def unigram(self, word: str) -> float | None:
+        return self._get().unigram(word)
+
+    def pmi(self, first: str, second: str) -> float | None:
+        return self._get().pmi(first, second)

@@ -95,11 +95,17 @@ class LazyRows(Mapping[str, tuple[str, ...]]):
 def read_rows(path: Path) -> Rows:
     """A gzipped table of 'word<TAB>rest' lines."""
     with gzip.open(path, "rt", encoding="utf-8") as handle:
-        text = handle.read()
+        return Rows(split_rows(handle.read()))
+
+
+def split_rows(text: str) -> dict[str, str]:
+    """'word<TAB>rest' lines as a dict; lines that open with '#' are comments."""
+    if text.startswith("#") or "\n#" in text:
+        text = "".join(line for line in text.splitlines(keepends=True) if not line.startswith("#"))
     if text.count("\t") == text.count("\n") and text.endswith("\n"):  # one tab a line: split in C, pair up
         parts = iter(text.replace("\t", "\n").split("\n"))
-        return Rows(dict(zip(parts, parts, strict=False)))
-    return Rows(dict(ROW_RE.findall(text)))
+        return dict(zip(parts, parts, strict=False))
+    return dict(ROW_RE.findall(text))
 
 
 def load_synonyms(path: Path) -> Rows:
