@@ -152,3 +152,15 @@ def test_evidence_detectors_run_last_with_the_others_evidence_and_may_fail() -> 
     assert evidence.score == result.document_score
     assert any(n.startswith("doc.txt: detector weighing failed (ZeroDivisionError: boom)") for n in engine.notices)
     assert "IC001" in {f.rule_id for f in result.findings}
+
+
+def test_lazy_model_loads_on_the_first_question() -> None:
+    from cleaner.spin.lm import LazyNGram, model_path
+
+    if model_path() is None:
+        pytest.skip("pocketsphinx's English model is not installed")
+    lazy = LazyNGram()
+    assert lazy._loaded is None
+    assert lazy.unigram("the") is not None
+    assert lazy._loaded is not None
+    assert lazy.pmi("deep", "learning") == lazy._loaded.pmi("deep", "learning")
