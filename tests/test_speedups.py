@@ -8,6 +8,7 @@ from dataclasses import replace
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from reference import reference_resolve
 
 from cleaner.config import Settings
 from cleaner.detectors import load_rules
@@ -115,29 +116,6 @@ def test_count_words_in_chunks_equals_split(text: str, chunk: int) -> None:
         document.WORD_COUNT_CHUNK = saved
 
 
-def _reference_resolve(findings: list[Finding]) -> list[Finding]:
-    """The plain quadratic resolve: each finding against every kept one, strongest first."""
-
-    def clashes(a: Finding, b: Finding) -> bool:
-        if (a.start, a.end) == (b.start, b.end):
-            return True
-        return a.start < b.end and b.start < a.end and a.category == b.category
-
-    def strength(f: Finding) -> tuple[int, bool, float, int, int]:
-        return (int(f.severity), f.detector == "rules", f.confidence, f.end - f.start, -f.start)
-
-    kept: list[Finding] = []
-    for finding in sorted(findings, key=strength, reverse=True):
-        clash = next((k for k in kept if clashes(k, finding)), None)
-        if clash is None:
-            kept.append(finding)
-        elif (clash.start, clash.end) == (finding.start, finding.end):
-            extra = tuple(s for s in finding.suggestions if s not in clash.suggestions)
-            if extra:
-                kept[kept.index(clash)] = replace(clash, suggestions=clash.suggestions + extra)
-    return sorted(kept, key=Finding.sort_key)
-
-
 finding_strategy = st.builds(
     lambda start, length, category, severity, confidence, detector, suggestion: Finding(
         rule_id="R1",
@@ -164,7 +142,7 @@ finding_strategy = st.builds(
 @settings(max_examples=150, deadline=None)
 @given(st.lists(finding_strategy, max_size=25))
 def test_resolve_equals_the_quadratic_reference(findings: list[Finding]) -> None:
-    assert resolve(findings) == _reference_resolve(findings)
+    assert resolve(findings) == reference_resolve(findings)
 
 
 def test_resolve_is_not_quadratic() -> None:

@@ -72,7 +72,7 @@ def test_tokens_offsets_and_joins() -> None:
     assert [tokens.joined(i) for i in range(len(tokens))] == [False, True, True, False, False, True, True]
     assert [text[tokens.start(i) : tokens.end(i)] for i in range(len(tokens))][-2:] == ["3D", "x"]
     assert Tokens("...").norms == []
-    assert Tokens(text, Document.plain(text).tokens).spans == tokens.spans
+    assert Document.plain(text).tokens == tokens.spans
 
 
 def test_phrase_store_round_trips_counts_and_terms(tmp_path: Path) -> None:
@@ -96,13 +96,13 @@ def test_tokens_offsets_across_many_blocks() -> None:
     assert [(tokens.start(i), tokens.end(i)) for i in range(0, len(tokens), 97)] == expected[::97]
     assert (tokens.start(len(tokens) - 1), tokens.end(len(tokens) - 1)) == expected[-1]
     assert Tokens(text).spans == expected
-    assert tokens.spans == expected  # after offsets from block sums, the running total takes over
+    assert tokens.spans == expected  # after offsets from block sums
     assert (tokens.start(5), tokens.end(5)) == expected[5]
     ends = [end for _, end in expected]
     for offset in (0, 1, 17, len(text) // 3, len(text) // 2 + 1, len(text) - 2, len(text)):
         count = bisect.bisect_right(ends, offset)
-        assert Tokens(text).words_ending_by(offset) == count  # from block sums
-        assert tokens.words_ending_by(offset) == count  # from the running total
+        assert Tokens(text).words_ending_by(offset) == count  # block sums made by this call
+        assert tokens.words_ending_by(offset) == count  # block sums made before
     assert tokens.gap(1) == ", " and tokens.gap(0) == ""
 
 

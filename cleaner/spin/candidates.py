@@ -24,12 +24,11 @@ FIRST_LIMIT = 4  # and for the first
 
 @dataclass(frozen=True, slots=True)
 class Option:
-    """One possible original for a word: learned swap count and WordNet link
-    (looked up only when unlearned synonyms are options too: SYNONYM_OPTIONS)."""
+    """One possible original for a word, and how often spinners were seen to
+    swap it (0: an unlearned WordNet synonym, offered only with SYNONYM_OPTIONS)."""
 
     word: str
     learned: int
-    synonym: bool
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,8 +69,8 @@ class Generator:
         self.res = res
         self._options: dict[str, dict[str, Option]] = {}
         forms = _written_forms(res.swaps)
-        self.triggers = frozenset(f for n, words in forms for f in words if n >= MIN_TRIGGER_SWAPS)
-        self.swappable = frozenset(f for _, words in forms for f in words)  # every word with a learned original
+        self.triggers = _seen_at_least(forms, MIN_TRIGGER_SWAPS)
+        self.swappable = _seen_at_least(forms, 1)  # every word with a learned original
         # The one look-up on the hot path: straight to the built-in store when no user table is loaded.
         self.known: Callable[[str], bool] = res.known if res.extra_phrases else res.store.known
         self.store = None if res.extra_phrases else res.store  # its batch look-ups, when it alone decides
@@ -89,19 +88,23 @@ class Generator:
         if not SYNONYM_OPTIONS and word not in self.swappable:
             return {}
         learned: dict[str, int] = dict(self.res.swaps.originals(word))
-        # WordNet is read only when its synonyms are options too (the table loads on first use).
-        synonyms: set[str] = set(self.res.synonyms.get(word, ())) if SYNONYM_OPTIONS else set()
         for base, kind in morph.bases(word):
             for original, n in self.res.swaps.originals(base).items():
                 form = morph.inflect(original, kind)
                 learned[form] = max(learned.get(form, 0), n)
-            if SYNONYM_OPTIONS:
-                synonyms.update(morph.inflect(synonym, kind) for synonym in self.res.synonyms.get(base, ()))
-        out = [Option(w, n, w in synonyms) for w, n in learned.items() if not _same_stem(w, word)]
-        if SYNONYM_OPTIONS:
-            out.extend(Option(w, 0, True) for w in sorted(synonyms) if w not in learned and not _same_stem(w, word))
+        if SYNONYM_OPTIONS:  # the WordNet table loads on the first look-up
+            for synonym in self._synonyms(word):
+                learned.setdefault(synonym, 0)
+        out = [Option(w, n) for w, n in learned.items() if not _same_stem(w, word)]
         out.sort(key=lambda o: (-o.learned, o.word))
         return {o.word: o for o in out[:MAX_OPTIONS]}
+
+    def _synonyms(self, word: str) -> list[str]:
+        """WordNet synonyms of the word and, inflected alike, of its base forms."""
+        found = list(self.res.synonyms.get(word, ()))
+        for base, kind in morph.bases(word):
+            found.extend(morph.inflect(synonym, kind) for synonym in self.res.synonyms.get(base, ()))
+        return sorted(set(found))
 
     def attested(self, phrase: str) -> bool:
         res = self.res
@@ -233,7 +236,11 @@ def trigger_words(swaps: SwapTable, min_swaps: int = MIN_TRIGGER_SWAPS) -> froze
     """Words that spinners are known to write (the tortured side of learned
     swaps) and their regular inflections: one set lookup a word decides
     whether the detector looks any closer."""
-    return frozenset(f for n, words in _written_forms(swaps) for f in words if n >= min_swaps)
+    return _seen_at_least(_written_forms(swaps), min_swaps)
+
+
+def _seen_at_least(forms: list[tuple[int, tuple[str, ...]]], min_swaps: int) -> frozenset[str]:
+    return frozenset(form for n, words in forms if n >= min_swaps for form in words)
 
 
 def _written_forms(swaps: SwapTable) -> list[tuple[int, tuple[str, ...]]]:

@@ -38,11 +38,13 @@ class SpinDetector:
         self.generator = Generator(res)
         self._memo: dict[tuple[tuple[str, ...], tuple[str, ...], tuple[int, ...]], tuple[list[float], float]] = {}
 
-    def scored(self, tokens: Tokens) -> list[Scored]:
+    def scored(self, tokens: Tokens, floor: float = 0.0) -> list[Scored]:
+        """The candidates with their confidence, those from ``floor`` up (every one by default)."""
         out = []
         for c in self.generator.candidates(tokens):
             values, confidence = self._score(c)
-            out.append(Scored(c, values, confidence))
+            if confidence >= floor:
+                out.append(Scored(c, values, confidence))
         return out
 
     def _score(self, c: Candidate) -> tuple[list[float], float]:
@@ -58,19 +60,11 @@ class SpinDetector:
             self._memo[key] = found
         return found
 
-    def hits(
-        self, text: str, min_confidence: float | None = None, spans: list[tuple[int, int]] | None = None
-    ) -> list[Hit]:
-        """Hits from the hint level up (or from ``min_confidence``); ``spans``:
-        the text's words when already split (``Document.tokens``)."""
+    def hits(self, text: str, min_confidence: float | None = None) -> list[Hit]:
+        """Hits from the hint level up (or from ``min_confidence``)."""
         floor = self.gate.hint_at if min_confidence is None else min_confidence
-        tokens = Tokens(text, spans)
-        kept = []
-        for c in self.generator.candidates(tokens):
-            values, confidence = self._score(c)
-            if confidence >= floor:  # most candidates fall short: keep only those select() could take
-                kept.append(Scored(c, values, confidence))
-        return select(tokens, kept, floor)
+        tokens = Tokens(text)
+        return select(tokens, self.scored(tokens, floor), floor)
 
 
 def select(tokens: Tokens, scored: list[Scored], floor: float) -> list[Hit]:

@@ -51,18 +51,11 @@ class Tokens:
     off the gaps, and offsets are summed only when a hit needs one.
     The words are the document's own (``cleaner.document.WORD_RE``)."""
 
-    __slots__ = ("_ends", "_offsets", "_parts", "_spans", "norms", "text")
+    __slots__ = ("_blocks", "_parts", "norms", "text")
 
-    def __init__(self, text: str, spans: list[tuple[int, int]] | None = None) -> None:
+    def __init__(self, text: str) -> None:
         self.text = text
-        self._offsets: list[int] | None = None  # block sums (see _offset)
-        self._ends: list[int] | None = None  # where each part ends, once every span was asked for
-        self._spans: list[tuple[int, int]] | None = None
-        if spans is not None:
-            self._parts = _parts_from_spans(text, spans)
-            words = self._parts[1::2]
-            self.norms = " ".join(words).lower().split(" ") if words else []
-            return
+        self._blocks: list[int] | None = None  # where each block of BLOCK parts starts (see _block_starts)
         lowered = text.lower()
         if len(lowered) == len(text):  # lower-casing kept every offset (it nearly always does)
             self._parts = SPLIT_RE.split(lowered)
@@ -76,11 +69,9 @@ class Tokens:
 
     @property
     def spans(self) -> list[tuple[int, int]]:
-        """Every word's (start, end), from one running total over words and gaps (made on first use)."""
-        if self._spans is None:
-            ends = self._ends = list(accumulate(map(len, self._parts)))
-            self._spans = list(zip(ends[0::2], ends[1::2], strict=False))  # a gap ends where its word starts
-        return self._spans
+        """Every word's (start, end), from one running total over words and gaps."""
+        ends = list(accumulate(map(len, self._parts)))
+        return list(zip(ends[0::2], ends[1::2], strict=False))  # a gap ends where its word starts
 
     def joined(self, i: int) -> bool:
         """Word ``i`` follows word ``i - 1`` with only a space or hyphen between."""
@@ -95,24 +86,10 @@ class Tokens:
 
     def words_ending_by(self, offset: int) -> int:
         """How many words end at or before ``offset`` (the index of the first word that ends after it)."""
-        if self._ends is not None:
-            return bisect_right(self._ends, offset) // 2
-        self._offset(0)  # the block sums
-        assert self._offsets is not None
-        b = min(max(0, bisect_right(self._offsets, offset) - 1), len(self._offsets) - 2)  # a block that exists
-        ends = list(accumulate(map(len, self._parts[b * BLOCK : (b + 1) * BLOCK]), initial=self._offsets[b]))
+        starts = self._block_starts()
+        b = min(max(0, bisect_right(starts, offset) - 1), len(starts) - 2)  # a block that exists
+        ends = list(accumulate(map(len, self._parts[b * BLOCK : (b + 1) * BLOCK]), initial=starts[b]))
         return (b * BLOCK + bisect_right(ends, offset) - 1) // 2
-
-    def _offset(self, k: int) -> int:
-        """Where part ``k`` ends: block sums (made on first use) plus the parts before it in its block."""
-        if self._ends is not None:
-            return self._ends[k]
-        parts = self._parts
-        if self._offsets is None:
-            block = [sum(map(len, parts[b : b + BLOCK])) for b in range(0, len(parts), BLOCK)]
-            self._offsets = [0, *accumulate(block)]
-        b = k // BLOCK
-        return self._offsets[b] + sum(map(len, parts[b * BLOCK : k + 1]))
 
     def start(self, i: int) -> int:
         return self._offset(2 * i)
@@ -120,14 +97,14 @@ class Tokens:
     def end(self, i: int) -> int:
         return self._offset(2 * i + 1)
 
+    def _offset(self, k: int) -> int:
+        """Where part ``k`` ends: its block's start plus the parts before it in the block."""
+        b = k // BLOCK
+        return self._block_starts()[b] + sum(map(len, self._parts[b * BLOCK : k + 1]))
 
-def _parts_from_spans(text: str, spans: list[tuple[int, int]]) -> list[str]:
-    """Gaps and words alternating, as ``SPLIT_RE.split`` gives them, from word spans."""
-    parts: list[str] = []
-    prev = 0
-    for a, b in spans:
-        parts.append(text[prev:a])
-        parts.append(text[a:b])
-        prev = b
-    parts.append(text[prev:])
-    return parts
+    def _block_starts(self) -> list[int]:
+        """Offsets where each block of BLOCK parts starts, and the text's end (summed on first use)."""
+        if self._blocks is None:
+            parts = self._parts
+            self._blocks = [0, *accumulate(sum(map(len, parts[b : b + BLOCK])) for b in range(0, len(parts), BLOCK))]
+        return self._blocks
