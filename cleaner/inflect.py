@@ -6,7 +6,7 @@ VOWELS = frozenset("aeiou")
 SIBILANT_ENDINGS = ("s", "x", "z", "ch", "sh")
 
 
-def _plural(word: str) -> str:
+def plural(word: str) -> str:
     if word.endswith("y") and len(word) > 2 and word[-2] not in VOWELS:
         return word[:-1] + "ies"
     if word.endswith(SIBILANT_ENDINGS):
@@ -14,7 +14,7 @@ def _plural(word: str) -> str:
     return word + "s"
 
 
-def _past(word: str) -> str:
+def past(word: str) -> str:
     if word.endswith("e"):
         return word + "d"
     if word.endswith("y") and len(word) > 2 and word[-2] not in VOWELS:
@@ -22,7 +22,7 @@ def _past(word: str) -> str:
     return word + "ed"
 
 
-def _gerund(word: str) -> str:
+def gerund(word: str) -> str:
     if word.endswith("ie"):
         return word[:-2] + "ying"
     if word.endswith("e") and not word.endswith(("ee", "ye", "oe")):
@@ -30,7 +30,7 @@ def _gerund(word: str) -> str:
     return word + "ing"
 
 
-FORMS = {"plural": _plural, "past": _past, "gerund": _gerund}
+FORMS = {"plural": plural, "past": past, "gerund": gerund}
 
 
 def variants(word: str) -> dict[str, str]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-VOWELS = frozenset("aeiou")
+from cleaner.inflect import gerund, past, plural
 
 # (ending, replacement) tried in order; the kind names the ending to restore.
 RULES: tuple[tuple[str, str, str], ...] = (
@@ -44,28 +44,6 @@ def inflect(base: str, kind: str) -> str:
     return ending(base) if ending else base
 
 
-def _plural(base: str) -> str:
-    if base.endswith("y") and len(base) > 2 and base[-2] not in VOWELS:
-        return base[:-1] + "ies"
-    if base.endswith(("s", "x", "z", "ch", "sh")):
-        return base + "es"
-    return base + "s"
-
-
-def _past(base: str) -> str:
-    if base.endswith("e"):
-        return base + "d"
-    if base.endswith("y") and len(base) > 2 and base[-2] not in VOWELS:
-        return base[:-1] + "ied"
-    return base + "ed"
-
-
-def _gerund(base: str) -> str:
-    if base.endswith("e") and not base.endswith(("ee", "ye", "oe")):
-        return base[:-1] + "ing"
-    return base + "ing"
-
-
 def _adverb(base: str) -> str:
     if base.endswith("y"):
         return base[:-1] + "ily"
@@ -76,4 +54,5 @@ def _adverb(base: str) -> str:
     return base + "ly"
 
 
-ENDINGS: dict[str, Callable[[str], str]] = {"s": _plural, "ed": _past, "ing": _gerund, "ly": _adverb}
+# Plural, past and gerund are the rule packs' own (cleaner.inflect); the adverb is the spin detector's.
+ENDINGS: dict[str, Callable[[str], str]] = {"s": plural, "ed": past, "ing": gerund, "ly": _adverb}
