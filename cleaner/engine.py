@@ -51,17 +51,10 @@ class Engine:
         """The rule-pack rules this engine runs (for reporters that describe them)."""
         return [rule for d in self.detectors if isinstance(d, RulesDetector) for rule in d.matcher.rules]
 
-    def check_document(self, doc: Document) -> list[Finding]:
-        return self.analyse(doc)[0]
-
     def analyse(self, doc: Document) -> tuple[list[Finding], float]:
         """Findings to report, and the document score from every content finding (hints included)."""
         findings, evidence = self._findings(doc)
-        return findings, document_score(evidence, doc.word_count)
-
-    def detect(self, doc: Document) -> list[Finding]:
-        """Every detector's findings (see ``examine``)."""
-        return self.examine(doc)[0]
+        return findings, evidence.score
 
     def examine(self, doc: Document) -> tuple[list[Finding], Evidence]:
         """Every detector's findings, and the evidence of spinning among them.
@@ -97,10 +90,9 @@ class Engine:
             self.notices.extend(detector.take_notices())
         return valid
 
-    def _findings(self, doc: Document) -> tuple[list[Finding], list[float]]:
-        """Findings placed on the source, filtered and settled; and the evidence for the document score."""
-        raw, seen = self.examine(doc)
-        evidence = [f.confidence for f in seen.findings]
+    def _findings(self, doc: Document) -> tuple[list[Finding], Evidence]:
+        """Findings placed on the source, filtered and settled; and the evidence of spinning."""
+        raw, evidence = self.examine(doc)
         settings = self.settings.for_path(doc.path)
         placed = [place(doc, f) for f in raw if settings.wants(f)]
         placed, about_suppressions = suppressions.apply(doc, placed)
@@ -165,7 +157,7 @@ class Engine:
                 doc = self.document(path, chunk.text, fmt)
                 found, seen = self._findings(doc)
                 findings.extend(chunks.shift(f, chunk) for f in found)
-                evidence.extend(seen)
+                evidence.extend(f.confidence for f in seen.findings)
                 words += doc.word_count
                 if self.progress is not None:
                     self.progress(path, done[0], total)
