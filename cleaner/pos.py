@@ -32,6 +32,8 @@ from functools import cache
 from pathlib import Path
 from typing import Protocol, cast
 
+from cleaner.installed import package_dir
+
 DISTRIBUTION = "denckring_en_pos"
 MODEL_FILE = ("data", "tagger.json.gz")
 OFF_VALUES = frozenset({"0", "off", "no", "false"})
@@ -40,17 +42,6 @@ CACHE_FORMAT = 1
 
 class _Tagger(Protocol):
     def tag(self, words: Sequence[str]) -> list[str]: ...
-
-
-def _package_dir() -> Path | None:
-    """Where the tagger package is installed, found without importing it (its import loads denckring's core)."""
-    try:
-        spec = importlib.util.find_spec(DISTRIBUTION)
-    except (ImportError, ValueError):
-        return None
-    if spec is None or not spec.submodule_search_locations:
-        return None
-    return Path(next(iter(spec.submodule_search_locations)))
 
 
 def _load_perceptron(path: Path) -> Callable[..., _Tagger]:
@@ -68,7 +59,7 @@ def _switched_off() -> bool:
 
 @cache
 def _installed_dir() -> Path | None:
-    return _package_dir()
+    return package_dir(DISTRIBUTION)
 
 
 def installed() -> bool:

@@ -6,10 +6,11 @@ Log probabilities are natural logs; unknown words give ``None``.
 
 from __future__ import annotations
 
-import importlib.util
 import math
 import os
 from functools import cache
+
+from cleaner.installed import package_dir
 
 LOG_BASE = math.log(1.0001)
 UNKNOWN = -536870912
@@ -48,11 +49,9 @@ class NGram:
 @cache
 def model_path() -> str | None:
     """Where pocketsphinx's English model is, found without importing pocketsphinx (None: not installed)."""
-    spec = importlib.util.find_spec("pocketsphinx")
-    if spec is None or not spec.submodule_search_locations:
-        return None
-    path = os.path.join(next(iter(spec.submodule_search_locations)), "model", "en-us", "en-us.lm.bin")
-    return path if os.path.exists(path) else None
+    folder = package_dir("pocketsphinx")
+    path = None if folder is None else folder / "model" / "en-us" / "en-us.lm.bin"
+    return str(path) if path is not None and path.exists() else None
 
 
 @cache
