@@ -13,17 +13,22 @@ Sources and licences (every output is a derived table; the sources are not copie
 - MeSH 2017 descriptor names (NLM, public domain) and the Unified Astronomy
   Thesaurus (CC BY-SA 3.0), from ../shared/data/terms/ when present.
 - symspellpy's Google Books bigram list (MIT), as bigram counts.
+- Phrase counts of scientific software documentation (docstrings of pinned,
+  permissively licensed PyPI packages), made by build_doc_phrases.py.
 
 Terms and phrase counts are written as one hashed phrase store (known.bin, memory-mapped,
 cleaner/spin/store.py) that loads in milliseconds.
 
-usage: build_spin_tables.py --autophrase DIR [--wordnet DIR] [--terms DIR]
+usage: build_spin_tables.py --autophrase DIR [--doc-phrases FILE] [--wordnet DIR] [--terms DIR]
+
+The gzipped tables are written with a zero time stamp: the same sources give the same bytes.
 """
 
 from __future__ import annotations
 
 import argparse
 import gzip
+import io
 import sys
 from collections import Counter
 from pathlib import Path
@@ -32,7 +37,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from cleaner.spin import wordnet  # noqa: E402
-from cleaner.spin.ngrams import count_ngrams  # noqa: E402
+from cleaner.spin.ngrams import count_ngrams, load_counts  # noqa: E402
 from cleaner.spin.pairs import find_shared  # noqa: E402
 from cleaner.spin.store import PhraseStore  # noqa: E402
 from cleaner.spin.text import normalize  # noqa: E402
@@ -59,8 +64,14 @@ def build_synonyms(root: Path) -> dict[str, set[str]]:
     return synonyms
 
 
+def gzip_text(path: Path) -> io.TextIOWrapper:
+    """A gzipped text file to write, stamped with time 0 so that a rebuild gives the same bytes."""
+    raw = gzip.GzipFile(path, "wb", compresslevel=9, mtime=0)
+    return io.TextIOWrapper(raw, encoding="utf-8", newline="\n")
+
+
 def save_synonyms(synonyms: dict[str, set[str]], path: Path) -> None:
-    with gzip.open(path, "wt", encoding="utf-8", compresslevel=9) as out:
+    with gzip_text(path) as out:
         for word in sorted(synonyms):
             row = sorted(synonyms[word])[:MAX_SYNONYMS]
             if row:
@@ -108,7 +119,7 @@ def save_word_roles(terms: set[str], path: Path) -> None:
         parts = term.split()
         heads[parts[-1]] += 1
         modifiers.update(parts[:-1])
-    with gzip.open(path, "wt", encoding="utf-8", compresslevel=9) as out:
+    with gzip_text(path) as out:
         for word in sorted(set(heads) | set(modifiers)):
             if heads[word] + modifiers[word] >= 2:
                 out.write(f"{word}\t{heads[word]} {modifiers[word]}\n")  # one tab: see read_rows
@@ -118,6 +129,12 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--wordnet", type=Path, default=Path("/usr/share/wordnet"))
     ap.add_argument("--autophrase", type=Path, default=None, help="the sdist's autophrase/data/EN folder")
+    ap.add_argument(
+        "--doc-phrases",
+        type=Path,
+        default=ROOT / "build" / "doc-phrases.tsv.gz",
+        help="phrase counts from build_doc_phrases.py",
+    )
     shared = find_shared()
     ap.add_argument("--terms", type=Path, default=(shared or ROOT) / "data" / "terms")
     args = ap.parse_args()
@@ -139,6 +156,10 @@ def main() -> None:
         else:
             print(f"{args.terms / name} not found; skipped", file=sys.stderr)
     symspell_bigrams(counts)
+    if args.doc_phrases.is_file():
+        counts.update(load_counts(args.doc_phrases))
+    else:
+        print(f"{args.doc_phrases} not found (run build_doc_phrases.py); skipped", file=sys.stderr)
     save_word_roles(terms, OUT / "word-roles.tsv.gz")
     kept = [(phrase, n) for phrase, n in counts.items() if n >= 2]
     store = PhraseStore.build(kept, sorted(terms))

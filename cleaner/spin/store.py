@@ -2,7 +2,7 @@
 
 Phrases are not stored as strings: each is hashed (CRC-32). A bit array with
 two hash positions a phrase answers "is it known?" in well under a microsecond
-(false positives ~0.3% at the built-in size); two sorted arrays (hash, value)
+(false positives ~0.4% at the built-in size); two sorted arrays (hash, value)
 answer "how often, and is it a term?" by binary search. The built-in store is
 shipped uncompressed and memory-mapped: loading it reads nothing (the system
 pages in what look-ups touch) and builds no per-phrase Python objects; a
@@ -24,7 +24,7 @@ from zlib import crc32
 
 TERM = 1 << 24  # value bit: the phrase is a listed term
 COUNT = TERM - 1  # value bits: how often it was counted (capped)
-BITS = 1 << 25  # bit-array size: 4 MiB
+BITS = 1 << 26  # bit-array size: 8 MiB
 SECOND_SEED = 0x9E3779B9
 MAGIC = b"SPINSTORE1"
 
