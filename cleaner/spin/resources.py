@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
-from cleaner.spin.lm import NGram
+from cleaner.spin.lm import LazyNGram, NGram, model_path
 from cleaner.spin.ngrams import load_counts
 from cleaner.spin.store import EMPTY, PhraseStore
 from cleaner.spin.swaps import SwapTable
@@ -22,7 +22,7 @@ class Resources:
     synonyms: Mapping[str, tuple[str, ...]]
     store: PhraseStore
     swaps: SwapTable
-    lm: NGram | None = None
+    lm: NGram | LazyNGram | None = None
     roles: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
     extra_phrases: dict[str, int] = field(default_factory=dict)
     unigrams: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
@@ -145,13 +145,15 @@ def user_phrases(paths: tuple[str, ...]) -> dict[str, int]:
 
 
 def default_resources(swaps: SwapTable | None = None, phrase_tables: tuple[str, ...] = ()) -> Resources:
-    """The built-in tables (and the user's phrase tables). The general-English
-    language model is not used by the detector: its figures and its speed must
-    not depend on whether an optional package is installed."""
+    """The built-in tables (and the user's phrase tables), with pocketsphinx's
+    general-English n-gram model (a dependency; loaded on the first question):
+    a word pair it knows well is attested, and how well it knows the written
+    and the reconstructed pair are gate features."""
     return Resources(
         synonyms=LazyRows(builtin_synonyms),
         store=builtin_store(),
         swaps=swaps if swaps is not None else builtin_swaps(),
+        lm=LazyNGram() if model_path() is not None else None,
         roles=builtin_roles(),
         extra_phrases=user_phrases(phrase_tables),
         unigrams=builtin_unigrams(),
