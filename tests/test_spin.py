@@ -75,6 +75,21 @@ def test_tokens_offsets_and_joins() -> None:
     assert Document.plain(text).tokens == tokens.spans
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "it's  rock'n'roll’s end'  'x' y'' z’’ a'b'c 3'4 x_y_'z",
+        "Ünïcode wörds, ﬁle—names (ABC) ε-net; don’t ’quote’ '' ’",
+        "".join(random.Random(3).choice("ab'’ _-.\n1é") for _ in range(4000)),
+    ],
+)
+def test_tokens_words_are_the_documents_words(text: str) -> None:
+    """Tokens splits with a possessive copy of the document's word pattern: the same words, the same gaps."""
+    tokens = Tokens(text)
+    assert tokens.spans == Document.plain(text).tokens
+    assert tokens.norms == [text[a:b].lower() for a, b in Document.plain(text).tokens]
+
+
 def test_phrase_store_round_trips_counts_and_terms(tmp_path: Path) -> None:
     counts = [("hidden layer", 3), ("deep learning", 2)]
     store = PhraseStore.build(counts, ["random forest", "deep learning"], bits=1 << 16)
