@@ -23,13 +23,11 @@ from functools import lru_cache
 from itertools import combinations, product
 
 from cleaner.spin.stopwords import STOPWORDS
-from cleaner.spin.text import JOINERS, Tokens
+from cleaner.spin.text import JOINED_GAPS, Tokens
 
 # Two to eight letters in parentheses, at least two of them capitals: "DNN", "QoS", "CNNs".
 ACRONYM_RE = re.compile(r"\(([A-Za-z]{2,8})\)")
 ROMAN = frozenset("ivx")  # "(II)", "(XIV)": numbered items, not acronyms
-# What may stand between two words of a definition: the spin detector's joins (text.Tokens.joined).
-JOINED_GAPS = frozenset("".join(p) for n in (1, 2, 3) for p in product(JOINERS, repeat=n))
 EXTRA_WORDS = 3  # words read in front of an acronym beyond one a letter
 MAX_RESPELLINGS = 4  # reconstructions kept for one acronym
 PAIR_LIMIT = 4  # options tried at each word when several change together

@@ -11,7 +11,7 @@ from cleaner.spin import acronyms, morph
 from cleaner.spin.resources import Resources
 from cleaner.spin.stopwords import STOPWORDS
 from cleaner.spin.swaps import SwapTable
-from cleaner.spin.text import Tokens
+from cleaner.spin.text import JOINED_GAPS, Tokens
 
 LM_ATTESTED = 1.0  # PMI (nats) above which general English knows a bigram
 MAX_OPTIONS = 6
@@ -60,7 +60,9 @@ class Candidate:
 
 # A window's reconstructions: changed positions, reconstructed words, options used.
 Reconstructions = tuple[tuple[tuple[int, ...], tuple[str, ...], tuple[Option, ...]], ...]
-WindowState = tuple[bool | None, Reconstructions]
+# What a window's words were (flags, or-ed together over the windows around a trigger), and its reconstructions.
+NOT_READ, KNOWN, UNKNOWN, FOUND = 0, 1, 2, 4
+WindowState = tuple[int, Reconstructions]
 MEMO_SIZE = 200_000
 
 
@@ -75,6 +77,7 @@ class Generator:
         self.known: Callable[[str], bool] = res.known if res.extra_phrases else res.store.known
         self.store = None if res.extra_phrases else res.store  # its batch look-ups, when it alone decides
         self._memo: dict[tuple[str, ...], WindowState] = {}
+        self._alone_options: dict[str, Option | None] = {}
 
     def options(self, word: str) -> dict[str, Option]:
         cached = self._options.get(word)
@@ -128,41 +131,39 @@ class Generator:
 
     def _around_triggers(self, tokens: Tokens) -> Iterator[Candidate]:
         norms = tokens.norms
-        joined = tokens.joined
+        parts = tokens.parts  # the gap in front of word j is parts[2 * j]
         memo = self._memo
         reconstruct = self._reconstruct
+        alone = self._alone
         n = len(norms)
-        seen: set[int] = set()  # first word of each window already given
+        # The first word of the window given last: windows come in order, so a window
+        # already given (the one between two trigger words) can only be that one.
+        given = -1
         for i in compress(range(n), map(self.triggers.__contains__, norms)):  # trigger words, found in C
-            unknown = found_any = known_any = False
-            # The windows worth reading: the trigger and a content word beside it. (Three-word
+            seen = NOT_READ  # what the windows around the trigger were, or-ed together
+            # The windows worth reading: the trigger and a content word beside it, joined to it. (Three-word
             # windows, across a function word or around the trigger, found little more at several
             # times the cost: benchmarks/spin_kfold.py.)
             for first in (i - 1, i):
                 if first < 0 or first + 1 >= n:
                     continue
                 other = norms[first] if first < i else norms[first + 1]
-                if other in STOPWORDS or not joined(first + 1):
+                if other in STOPWORDS or parts[2 * first + 2] not in JOINED_GAPS:
                     continue
                 window = (norms[first], norms[first + 1])
                 state = memo.get(window)
                 if state is None:
                     state = reconstruct(window)
-                known, found = state
-                if known is None:
-                    continue
-                if known:
-                    known_any = True
-                else:
-                    unknown = True
-                if found:
-                    found_any = True
-                    if first not in seen:
-                        seen.add(first)
-                        for changed, original, picked in found:
-                            yield Candidate(first, 2, changed, window, original, picked)
-            if unknown and not known_any and not found_any:
-                yield from self._alone(i, norms[i])
+                kind, found = state
+                seen |= kind
+                if found and first != given:
+                    given = first
+                    for changed, original, picked in found:
+                        yield Candidate(first, 2, changed, window, original, picked)
+            if seen == UNKNOWN:  # no phrase around the trigger is known, and none reconstructed
+                option = alone(norms[i])
+                if option is not None:
+                    yield Candidate(i, 1, (0,), (norms[i],), (option.word,), (option,))
 
     def _acronyms(self, tokens: Tokens) -> Iterator[Candidate]:
         """Reconstructions that make the words in front of an acronym spell it."""
@@ -180,23 +181,29 @@ class Generator:
                     first + start, len(written), changed, written, (*original, written[-1]), picked, strength
                 )
 
-    def _alone(self, i: int, word: str) -> Iterator[Candidate]:
-        for option in list(self.options(word).values())[:1]:
-            if option.learned:
-                yield Candidate(i, 1, (0,), (word,), (option.word,), (option,))
+    def _alone(self, word: str) -> Option | None:
+        """The original offered for a trigger word alone: its most learned one, if learned."""
+        if word in self._alone_options:
+            return self._alone_options[word]
+        first = next(iter(self.options(word).values()), None)
+        option = self._alone_options[word] = first if first is not None and first.learned else None
+        return option
 
     def _reconstruct(self, window: tuple[str, str]) -> WindowState:
-        """Whether the two words are a known phrase (None: not worth asking)
-        and their plausible originals, remembered: prose repeats its word
-        pairs, so many windows were seen before."""
+        """What the two words are (NOT_READ: not worth asking; KNOWN: a known phrase;
+        UNKNOWN, or FOUND with them: not known, and plausible originals found),
+        remembered: prose repeats its word pairs, so many windows were seen before."""
         a, b = window
-        state: WindowState = (None, ())
+        state: WindowState = (NOT_READ, ())
         # A function word alone is no evidence for the word beside it.
         if a not in STOPWORDS and b not in STOPWORDS:
             before, after = self.options(a), self.options(b)
             if before or after:
-                known = self.attested(a + " " + b)
-                state = (known, () if known else tuple(self._pairs(a, b, before, after)))
+                if self.attested(a + " " + b):
+                    state = (KNOWN, ())
+                else:
+                    found = tuple(self._pairs(a, b, before, after))
+                    state = (UNKNOWN | FOUND if found else UNKNOWN, found)
         if len(self._memo) >= MEMO_SIZE:
             self._memo.clear()
         self._memo[window] = state
