@@ -130,40 +130,37 @@ class Generator:
             yield from self._acronyms(tokens)
 
     def _around_triggers(self, tokens: Tokens) -> Iterator[Candidate]:
+        """The windows worth reading: a trigger and the content word joined to it on either
+        side. (Three-word windows, across a function word or around the trigger, found
+        little more at several times the cost: benchmarks/spin_kfold.py.)"""
         norms = tokens.norms
         parts = tokens.parts  # the gap in front of word j is parts[2 * j]
         memo = self._memo
         reconstruct = self._reconstruct
         alone = self._alone
-        n = len(norms)
-        # The first word of the window given last: windows come in order, so a window
-        # already given (the one between two trigger words) can only be that one.
-        given = -1
-        for i in compress(range(n), map(self.triggers.__contains__, norms)):  # trigger words, found in C
-            seen = NOT_READ  # what the windows around the trigger were, or-ed together
-            # The windows worth reading: the trigger and a content word beside it, joined to it. (Three-word
-            # windows, across a function word or around the trigger, found little more at several
-            # times the cost: benchmarks/spin_kfold.py.)
-            for first in (i - 1, i):
-                if first < 0 or first + 1 >= n:
-                    continue
-                other = norms[first] if first < i else norms[first + 1]
-                if other in STOPWORDS or parts[2 * first + 2] not in JOINED_GAPS:
-                    continue
-                window = (norms[first], norms[first + 1])
-                state = memo.get(window)
-                if state is None:
-                    state = reconstruct(window)
-                kind, found = state
-                seen |= kind
-                if found and first != given:
-                    given = first
+        last = len(norms) - 1
+        given = -1  # the window (its first word) given last: the one between two triggers is read twice
+        for i in compress(range(last + 1), map(self.triggers.__contains__, norms)):  # trigger words, found in C
+            word = norms[i]
+            seen = NOT_READ  # what the windows either side were, or-ed together
+            if i and parts[2 * i] in JOINED_GAPS and norms[i - 1] not in STOPWORDS:
+                window = (norms[i - 1], word)
+                seen, found = memo.get(window) or reconstruct(window)
+                if found and given != i - 1:
                     for changed, original, picked in found:
-                        yield Candidate(first, 2, changed, window, original, picked)
+                        yield Candidate(i - 1, 2, changed, window, original, picked)
+            if i < last and parts[2 * i + 2] in JOINED_GAPS and norms[i + 1] not in STOPWORDS:
+                window = (word, norms[i + 1])
+                kind, found = memo.get(window) or reconstruct(window)
+                seen |= kind
+                if found:
+                    given = i
+                    for changed, original, picked in found:
+                        yield Candidate(i, 2, changed, window, original, picked)
             if seen == UNKNOWN:  # no phrase around the trigger is known, and none reconstructed
-                option = alone(norms[i])
+                option = alone(word)
                 if option is not None:
-                    yield Candidate(i, 1, (0,), (norms[i],), (option.word,), (option,))
+                    yield Candidate(i, 1, (0,), (word,), (option.word,), (option,))
 
     def _acronyms(self, tokens: Tokens) -> Iterator[Candidate]:
         """Reconstructions that make the words in front of an acronym spell it."""
