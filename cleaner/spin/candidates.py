@@ -63,6 +63,10 @@ Reconstructions = tuple[tuple[tuple[int, ...], tuple[str, ...], tuple[Option, ..
 # What a window's words were (flags, or-ed together over the windows around a trigger), and its reconstructions.
 NOT_READ, KNOWN, UNKNOWN, FOUND = 0, 1, 2, 4
 WindowState = tuple[int, Reconstructions]
+# A candidate's fields in order (first, size, changed, tortured, original, options, acronym), before it is made one.
+Fields = tuple[int, int, tuple[int, ...], tuple[str, ...], tuple[str, ...], tuple[Option, ...], int]
+# A trigger word alone: (word,), (its original,), (the option,).
+Lone = tuple[tuple[str], tuple[str], tuple[Option]]
 MEMO_SIZE = 200_000
 
 
@@ -77,7 +81,7 @@ class Generator:
         self.known: Callable[[str], bool] = res.known if res.extra_phrases else res.store.known
         self.store = None if res.extra_phrases else res.store  # its batch look-ups, when it alone decides
         self._memo: dict[tuple[str, ...], WindowState] = {}
-        self._alone_options: dict[str, Option | None] = {}
+        self._lones: dict[str, Lone | None] = {}
 
     def options(self, word: str) -> dict[str, Option]:
         cached = self._options.get(word)
@@ -125,11 +129,17 @@ class Generator:
         a trigger word alone when no phrase around it is known and no
         reconstruction is (its most learned original, as weaker evidence);
         and words in front of an acronym they cannot spell."""
+        for fields in self.fields(tokens):
+            yield Candidate(*fields)
+
+    def fields(self, tokens: Tokens) -> Iterator[Fields]:
+        """The candidates as their fields, not yet made objects: most are seen
+        before and fall under the hint level (``SpinDetector.scored``)."""
         yield from self._around_triggers(tokens)
         if "(" in tokens.text:
             yield from self._acronyms(tokens)
 
-    def _around_triggers(self, tokens: Tokens) -> Iterator[Candidate]:
+    def _around_triggers(self, tokens: Tokens) -> Iterator[Fields]:
         """The windows worth reading: a trigger and the content word joined to it on either
         side. (Three-word windows, across a function word or around the trigger, found
         little more at several times the cost: benchmarks/spin_kfold.py.)"""
@@ -148,7 +158,7 @@ class Generator:
                 seen, found = memo.get(window) or reconstruct(window)
                 if found and given != i - 1:
                     for changed, original, picked in found:
-                        yield Candidate(i - 1, 2, changed, window, original, picked)
+                        yield i - 1, 2, changed, window, original, picked, 0
             if i < last and parts[2 * i + 2] in JOINED_GAPS and norms[i + 1] not in STOPWORDS:
                 window = (word, norms[i + 1])
                 kind, found = memo.get(window) or reconstruct(window)
@@ -156,13 +166,13 @@ class Generator:
                 if found:
                     given = i
                     for changed, original, picked in found:
-                        yield Candidate(i, 2, changed, window, original, picked)
+                        yield i, 2, changed, window, original, picked, 0
             if seen == UNKNOWN:  # no phrase around the trigger is known, and none reconstructed
-                option = alone(word)
-                if option is not None:
-                    yield Candidate(i, 1, (0,), (word,), (option.word,), (option,))
+                lone = alone(word)
+                if lone is not None:
+                    yield i, 1, (0,), *lone, 0
 
-    def _acronyms(self, tokens: Tokens) -> Iterator[Candidate]:
+    def _acronyms(self, tokens: Tokens) -> Iterator[Fields]:
         """Reconstructions that make the words in front of an acronym spell it."""
         for first, end, spelled, optional in acronyms.mismatches(tokens):
             words = tokens.norms[first:end]
@@ -174,17 +184,16 @@ class Generator:
             for start, changed, original in found:
                 written = (*words[start:], tokens.norms[end])
                 picked = tuple(opts[start + k][original[k]] for k in changed)
-                yield Candidate(
-                    first + start, len(written), changed, written, (*original, written[-1]), picked, strength
-                )
+                yield first + start, len(written), changed, written, (*original, written[-1]), picked, strength
 
-    def _alone(self, word: str) -> Option | None:
-        """The original offered for a trigger word alone: its most learned one, if learned."""
-        if word in self._alone_options:
-            return self._alone_options[word]
-        first = next(iter(self.options(word).values()), None)
-        option = self._alone_options[word] = first if first is not None and first.learned else None
-        return option
+    def _alone(self, word: str) -> Lone | None:
+        """The word, the original offered for it alone (its most learned one, if learned) and that option."""
+        if word in self._lones:
+            return self._lones[word]
+        option = next(iter(self.options(word).values()), None)
+        lone = None if option is None or not option.learned else ((word,), (option.word,), (option,))
+        self._lones[word] = lone
+        return lone
 
     def _reconstruct(self, window: tuple[str, str]) -> WindowState:
         """What the two words are (NOT_READ: not worth asking; KNOWN: a known phrase;
