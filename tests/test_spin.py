@@ -90,6 +90,17 @@ def test_tokens_words_are_the_documents_words(text: str) -> None:
     assert tokens.norms == [text[a:b].lower() for a, b in Document.plain(text).tokens]
 
 
+def test_words_ending_by_counts_the_words_ending_by_each_offset() -> None:
+    rng = random.Random(5)
+    pieces = ["ab", "c", " ", "  ", ", ", "(", "xyz", "-", "\n", "é", "it's"]
+    for n in (0, 1, 5, 40, 3000):
+        text = "".join(rng.choice(pieces) for _ in range(n))
+        tokens = Tokens(text)
+        ends = [end for _, end in Document.plain(text).tokens]
+        offsets = range(len(text) + 2) if len(text) < 200 else [rng.randint(0, len(text) + 1) for _ in range(300)]
+        assert [tokens.words_ending_by(o) for o in offsets] == [bisect.bisect_right(ends, o) for o in offsets]
+
+
 def test_phrase_store_round_trips_counts_and_terms(tmp_path: Path) -> None:
     counts = [("hidden layer", 3), ("deep learning", 2)]
     store = PhraseStore.build(counts, ["random forest", "deep learning"], bits=1 << 16)

@@ -131,8 +131,13 @@ def strength(spelled: str, words: Sequence[str], optional: Sequence[bool]) -> in
 def spells(spelled: str, words: Sequence[str], optional: Sequence[bool], loose: bool = False) -> bool:
     """Whether the last few of the words spell the letters, or all of them but
     the last ("a variational auto-encoder model (VAE)")."""
+    if not spelled:
+        return False
+    # Only a word with the acronym's first letter can begin the words that spell it (``fits``).
+    initial = spelled[0].lower()
+    starts = [first for first, word in enumerate(words) if word[:1] == initial]
     for end in (len(words), len(words) - 1):
-        if any(fits(spelled, words[first:end], optional[first:end], loose) for first in range(end)):
+        if any(fits(spelled, words[first:end], optional[first:end], loose) for first in starts if first < end):
             return True
     return False
 

@@ -90,8 +90,20 @@ class Tokens:
         """How many words end at or before ``offset`` (the index of the first word that ends after it)."""
         starts = self._block_starts()
         b = min(max(0, bisect_right(starts, offset) - 1), len(starts) - 2)  # a block that exists
-        ends = list(accumulate(map(len, self.parts[b * BLOCK : (b + 1) * BLOCK]), initial=starts[b]))
-        return (b * BLOCK + bisect_right(ends, offset) - 1) // 2
+        # The most parts of the block, from its first, that end by ``offset``: a binary search on
+        # sums (``sum`` adds small lengths without making an int for each running total).
+        parts = self.parts
+        first = b * BLOCK
+        taken, beyond = 0, min(BLOCK, len(parts) - first) + 1
+        end = starts[b]  # where the parts taken end
+        while beyond - taken > 1:
+            middle = (taken + beyond) // 2
+            reach = end + sum(map(len, parts[first + taken : first + middle]))
+            if reach <= offset:
+                taken, end = middle, reach
+            else:
+                beyond = middle
+        return (first + taken) // 2
 
     def start(self, i: int) -> int:
         return self._offset(2 * i)
