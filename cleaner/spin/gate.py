@@ -10,9 +10,11 @@ when the module does not match the JSON (its digest differs).
 
 from __future__ import annotations
 
+import array
 import hashlib
 import json
 import math
+import sys
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -45,9 +47,16 @@ class Gate:
         return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
 
     def digest(self) -> str:
-        """What the compiled module must have been written from."""
-        data = json.dumps([self.baseline, [[list(part) for part in tree] for tree in self.trees]])
-        return hashlib.sha256(data.encode()).hexdigest()
+        """What the compiled module must have been written from (checked at every start):
+        the numbers' bytes, each tree's size first, little-endian (no text made of them)."""
+        numbers = array.array("d", [self.baseline])
+        for tree in self.trees:
+            numbers.append(len(tree[0]))
+            for part in tree:
+                numbers.extend(part)
+        if sys.byteorder == "big":
+            numbers.byteswap()
+        return hashlib.sha256(numbers.tobytes()).hexdigest()
 
     def python_source(self) -> str:
         """A module whose ``margin(v)`` sums the trees exactly as ``confidence`` walks them
@@ -114,11 +123,11 @@ def _expression(tree: Tree, node: int) -> str:
 def _tree(parts: list[list[Any]]) -> Tree:
     feature, threshold, left, right, value = parts
     return (
-        tuple(int(v) for v in feature),
-        tuple(float(v) for v in threshold),
-        tuple(int(v) for v in left),
-        tuple(int(v) for v in right),
-        tuple(float(v) for v in value),
+        tuple(map(int, feature)),
+        tuple(map(float, threshold)),
+        tuple(map(int, left)),
+        tuple(map(int, right)),
+        tuple(map(float, value)),
     )
 
 

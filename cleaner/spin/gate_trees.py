@@ -3,7 +3,7 @@
 
 from collections.abc import Sequence
 
-DIGEST = "70b8c432807cbd45a49f0f997d9e2d4a15ced7f8f7dbf23663d6345169052ccf"
+DIGEST = "cda3794b79a23a2df2dcfa9bf6c19aade3cd4903fe2f2fbda948bef16d7e320b"
 
 
 def margin(v: Sequence[float]) -> float:
