@@ -19,7 +19,7 @@ from cleaner.spin.docscore import document_score
 from cleaner.spin.gate import Gate
 from cleaner.spin.learn import build_phrase_table
 from cleaner.spin.ngrams import count_ngrams, load_counts
-from cleaner.spin.resources import Resources
+from cleaner.spin.resources import Resources, split_rows
 from cleaner.spin.store import PhraseStore
 from cleaner.spin.swaps import SwapTable, aligned_swaps, learn_swaps
 from cleaner.spin.text import Tokens, normalize, words
@@ -345,3 +345,18 @@ def test_gate_from_other_trees_keeps_walking_them() -> None:
     assert callable(margin)
     assert margin([0.2]) == -3.0
     assert margin([0.9]) == 1.0
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "# header\na\t1 2\nb\t3\n",
+        "a\t1\n# note\n#\n##x\nb\t2\n# last",
+        "a\t1\r# after a carriage return\nb\t2\n",
+        "# only\n",
+        "".join(random.Random(9).choice(["#", "a", "\t", "\n", "\r", "b c", "#x", "\u2028"]) for _ in range(3000)),
+    ],
+)
+def test_split_rows_drops_comment_lines_as_splitlines_would(text: str) -> None:
+    kept = "".join(line for line in text.splitlines(keepends=True) if not line.startswith("#"))
+    assert split_rows(text) == split_rows(kept)
