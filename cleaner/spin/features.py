@@ -72,9 +72,10 @@ def features(c: Candidate, res: Resources) -> list[float]:
     written_role = min(math.log1p(res.role(c.tortured[k], k == size - 1)) for k in c.changed)
     original_role = min(math.log1p(res.role(c.original[k], k == size - 1)) for k in c.changed)
     context = [c.tortured[k] for k in range(size) if k not in c.changed]
+    is_term, count = res.term_and_count(original)
     return [
-        1.0 if res.is_term(original) else 0.0,
-        math.log1p(res.phrase_count(original)),
+        1.0 if is_term else 0.0,
+        math.log1p(count),
         orig_pmi,
         written_pmi,
         1.0 if written_unknown else 0.0,

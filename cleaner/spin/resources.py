@@ -11,7 +11,7 @@ from pathlib import Path
 
 from cleaner.spin.lm import NGram
 from cleaner.spin.ngrams import load_counts
-from cleaner.spin.store import EMPTY, PhraseStore
+from cleaner.spin.store import COUNT, EMPTY, TERM, PhraseStore
 from cleaner.spin.swaps import SwapTable
 
 DATA = Path(__file__).resolve().parent.parent / "data" / "spin"
@@ -43,11 +43,11 @@ class Resources:
             return 0
         return int(counts[0] if head else counts[1])
 
-    def phrase_count(self, phrase: str) -> int:
-        return self.store.count(phrase) + self.extra_phrases.get(phrase, 0)
-
-    def is_term(self, phrase: str) -> bool:
-        return self.store.is_term(phrase)
+    def term_and_count(self, phrase: str) -> tuple[bool, int]:
+        """Whether the phrase is a listed term, and how often it was counted (the built-in
+        table and the user's), from one look-up in the built-in table."""
+        value = self.store.value(phrase)
+        return bool(value & TERM), (value & COUNT) + self.extra_phrases.get(phrase, 0)
 
 
 ROW_RE = re.compile(r"^([^\t\n]+)\t([^\n]*)$", re.MULTILINE)
