@@ -79,7 +79,13 @@ class Generator:
         self.swappable = _seen_at_least(forms, 1)  # every word with a learned original
         # The one look-up on the hot path: straight to the built-in store when no user table is loaded.
         self.known: Callable[[str], bool] = res.known if res.extra_phrases else res.store.known
-        self.store = None if res.extra_phrases else res.store  # its batch look-ups, when it alone decides
+        # The batch look-ups: the built-in store's own when it alone decides (no call in between).
+        self.known_before: Callable[[Iterable[str], str], list[str]] = (
+            self._each_before if res.extra_phrases else res.store.known_before
+        )
+        self.known_after: Callable[[str, Iterable[str]], list[str]] = (
+            self._each_after if res.extra_phrases else res.store.known_after
+        )
         self._memo: dict[tuple[str, ...], WindowState] = {}
         self._lones: dict[str, Lone | None] = {}
 
@@ -220,27 +226,23 @@ class Generator:
     ) -> Iterator[tuple[tuple[int, ...], tuple[str, ...], tuple[Option, ...]]]:
         """Reconstructions of ``a b`` that are known phrases: either word
         replaced, or both (the most learned options only)."""
-        for o in self._known_before(before, b):
+        for o in self.known_before(before, b):
             yield (0,), (o, b), (before[o],)
-        for o in self._known_after(a, after):
+        for o in self.known_after(a, after):
             yield (1,), (a, o), (after[o],)
         if after and before:
             seconds = list(after)[:PAIR_LIMIT]
             for o in list(before)[:FIRST_LIMIT]:
-                for p in self._known_after(o, seconds):
+                for p in self.known_after(o, seconds):
                     yield (0, 1), (o, p), (before[o], after[p])
 
-    def _known_before(self, options: Iterable[str], word: str) -> list[str]:
-        """The options that make a known phrase in front of ``word``."""
-        if self.store is not None:
-            return self.store.known_before(options, word)
+    def _each_before(self, options: Iterable[str], word: str) -> list[str]:
+        """The options that make a known phrase in front of ``word``, asked one by one."""
         known = self.known
         return [o for o in options if known(o + " " + word)]
 
-    def _known_after(self, word: str, options: Iterable[str]) -> list[str]:
-        """The options that make a known phrase after ``word``."""
-        if self.store is not None:
-            return self.store.known_after(word, options)
+    def _each_after(self, word: str, options: Iterable[str]) -> list[str]:
+        """The options that make a known phrase after ``word``, asked one by one."""
         known = self.known
         return [o for o in options if known(word + " " + o)]
 
