@@ -91,14 +91,14 @@ class Tokens:
         starts = self._block_starts()
         b = min(max(0, bisect_right(starts, offset) - 1), len(starts) - 2)  # a block that exists
         # The most parts of the block, from its first, that end by ``offset``: a binary search on
-        # sums (``sum`` adds small lengths without making an int for each running total).
+        # lengths of joined parts (joining measures in C; ``sum(map(len, ...))`` calls len on each).
         parts = self.parts
         first = b * BLOCK
         taken, beyond = 0, min(BLOCK, len(parts) - first) + 1
         end = starts[b]  # where the parts taken end
         while beyond - taken > 1:
             middle = (taken + beyond) // 2
-            reach = end + sum(map(len, parts[first + taken : first + middle]))
+            reach = end + len("".join(parts[first + taken : first + middle]))
             if reach <= offset:
                 taken, end = middle, reach
             else:
@@ -114,11 +114,11 @@ class Tokens:
     def _offset(self, k: int) -> int:
         """Where part ``k`` ends: its block's start plus the parts before it in the block."""
         b = k // BLOCK
-        return self._block_starts()[b] + sum(map(len, self.parts[b * BLOCK : k + 1]))
+        return self._block_starts()[b] + len("".join(self.parts[b * BLOCK : k + 1]))
 
     def _block_starts(self) -> list[int]:
         """Offsets where each block of BLOCK parts starts, and the text's end (summed on first use)."""
         if self._blocks is None:
             parts = self.parts
-            self._blocks = [0, *accumulate(sum(map(len, parts[b : b + BLOCK])) for b in range(0, len(parts), BLOCK))]
+            self._blocks = [0, *accumulate(len("".join(parts[b : b + BLOCK])) for b in range(0, len(parts), BLOCK))]
         return self._blocks
