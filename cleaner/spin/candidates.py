@@ -270,5 +270,5 @@ def _written_forms(swaps: SwapTable) -> list[tuple[int, tuple[str, ...]]]:
 
 def _same_stem(a: str, b: str) -> bool:
     """'system'/'systems', 'model'/'modelling': an inflection, not a swap."""
-    short, long = sorted((a, b), key=len)
+    short, long = (a, b) if len(a) <= len(b) else (b, a)
     return long.startswith(short[: max(3, len(short) - 1)]) and len(long) - len(short) <= 4
