@@ -19,6 +19,11 @@ def flagged(text: str) -> list[tuple[str, str, tuple[str, ...]]]:
         ("We propose an new method.", [("GR010", "an new", ("a new",))]),
         ("An good idea.", [("GR010", "An good", ("A good",))]),
         ("an non-linear model", [("GR010", "an non", ("a non",))]),
+        # "an" and "An" are found by two expressions: in text order, and never inside a word already matched.
+        (
+            "An tan new idea, an\tbig one. An good",
+            [("GR010", "An tan", ("A tan",)), ("GR010", "an\tbig", ("a big",)), ("GR010", "An good", ("A good",))],
+        ),
         (
             "John Carr (Coalition of Children of Charities on Internet Security)",
             [("MT015", "Coalition of Children of Charities", ())],

@@ -19,7 +19,7 @@ from cleaner.spin.docscore import document_score
 from cleaner.spin.gate import Gate
 from cleaner.spin.learn import build_phrase_table
 from cleaner.spin.ngrams import count_ngrams, load_counts
-from cleaner.spin.resources import Resources
+from cleaner.spin.resources import Resources, split_rows
 from cleaner.spin.store import PhraseStore
 from cleaner.spin.swaps import SwapTable, aligned_swaps, learn_swaps
 from cleaner.spin.text import Tokens, normalize, words
@@ -73,6 +73,32 @@ def test_tokens_offsets_and_joins() -> None:
     assert [text[tokens.start(i) : tokens.end(i)] for i in range(len(tokens))][-2:] == ["3D", "x"]
     assert Tokens("...").norms == []
     assert Document.plain(text).tokens == tokens.spans
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "it's  rock'n'roll’s end'  'x' y'' z’’ a'b'c 3'4 x_y_'z",
+        "Ünïcode wörds, ﬁle—names (ABC) ε-net; don’t ’quote’ '' ’",
+        "".join(random.Random(3).choice("ab'’ _-.\n1é") for _ in range(4000)),
+    ],
+)
+def test_tokens_words_are_the_documents_words(text: str) -> None:
+    """Tokens splits with a possessive copy of the document's word pattern: the same words, the same gaps."""
+    tokens = Tokens(text)
+    assert tokens.spans == Document.plain(text).tokens
+    assert tokens.norms == [text[a:b].lower() for a, b in Document.plain(text).tokens]
+
+
+def test_words_ending_by_counts_the_words_ending_by_each_offset() -> None:
+    rng = random.Random(5)
+    pieces = ["ab", "c", " ", "  ", ", ", "(", "xyz", "-", "\n", "é", "it's"]
+    for n in (0, 1, 5, 40, 3000):
+        text = "".join(rng.choice(pieces) for _ in range(n))
+        tokens = Tokens(text)
+        ends = [end for _, end in Document.plain(text).tokens]
+        offsets = range(len(text) + 2) if len(text) < 200 else [rng.randint(0, len(text) + 1) for _ in range(300)]
+        assert [tokens.words_ending_by(o) for o in offsets] == [bisect.bisect_right(ends, o) for o in offsets]
 
 
 def test_phrase_store_round_trips_counts_and_terms(tmp_path: Path) -> None:
@@ -319,3 +345,18 @@ def test_gate_from_other_trees_keeps_walking_them() -> None:
     assert callable(margin)
     assert margin([0.2]) == -3.0
     assert margin([0.9]) == 1.0
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "# header\na\t1 2\nb\t3\n",
+        "a\t1\n# note\n#\n##x\nb\t2\n# last",
+        "# header\na\t1\r# after a carriage return\nb\t2\n",
+        "# only\n",
+        "".join(random.Random(9).choice(["#", "a", "\t", "\n", "\r", "b c", "#x", "\u2028"]) for _ in range(3000)),
+    ],
+)
+def test_split_rows_drops_comment_lines_as_splitlines_would(text: str) -> None:
+    kept = "".join(line for line in text.splitlines(keepends=True) if not line.startswith("#"))
+    assert split_rows(text) == split_rows(kept if text.startswith("#") or "\n#" in text else text)

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import random
+
 import pytest
 
 from cleaner.detectors import TypographyDetector
+from cleaner.detectors.typography import ROUND_NUMBER_RE, _round_numbers
 from cleaner.document import Document
 
 
@@ -42,3 +45,13 @@ def test_dash_between_clauses_is_left_alone() -> None:
 def test_number_style_is_a_hint_and_spaced_hyphen_a_warning() -> None:
     found = TypographyDetector().check(Document.plain("In 40000 years we co - evolved."))
     assert [(f.rule_id, f.severity.label) for f in found] == [("TY001", "suggestion"), ("TY002", "warning")]
+
+
+def test_round_numbers_are_the_expressions_matches() -> None:
+    """TY001 tries its expression only near each "000": the matches are those of a scan of every position."""
+    rng = random.Random(4)
+    pieces = ["000", "0", "1", "9", "٣", " ", "the ", ".", ",", "x", "-", "%", "€", "10000", "250000", "\n"]
+    for _ in range(3000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 14)))
+        expected = [(m.span(), m.groups()) for m in ROUND_NUMBER_RE.finditer(text)]
+        assert [(m.span(), m.groups()) for m in _round_numbers(text)] == expected

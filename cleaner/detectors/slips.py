@@ -20,7 +20,12 @@ from cleaner.model import Applicability, Category, Finding, Severity
 # Each expression starts with a literal, which the regex engine finds fast; the character before
 # the match is checked after: not a letter, digit, apostrophe or hyphen ("an-notation", "sequential-and and").
 A_VOWEL_RE = re.compile(r"a[ \t]+((?:[aio][a-z]+|e(?!u|we)[a-z]+))\b(?![-'’])")
-AN_CONSONANT_RE = re.compile(r"(an|An)[ \t]+([bcdfgjklmnpqrstvwz][aeiouy][a-z]+)\b(?!['’])")
+# One expression for "an" and one for "An", so that each starts with a literal ("(an|An)" had the
+# engine try every position, five times slower). Merged by position, they give the free matches one
+# expression gave: a match that starts inside another starts inside its word, and is never free.
+AN_CONSONANT_RES = tuple(
+    re.compile(rf"({article})[ \t]+([bcdfgjklmnpqrstvwz][aeiouy][a-z]+)\b(?!['’])") for article in ("an", "An")
+)
 # Words after "a" that start with a vowel letter but are no nouns or adjectives, or sound like "y"/"w".
 NOT_AFTER_A = frozenset(
     "is in and or of as at if it its on an am are into onto also each either et eg ie al one ones once oneself only "
@@ -57,7 +62,7 @@ def _articles(text: str) -> list[Finding]:
         if word not in NOT_AFTER_A and _free(text, m.start()):
             message = f"Use 'an' before a vowel sound: 'an {word}'"
             found.append(_finding("GR009", "a-before-vowel", m.span(), message, (f"an {word}",), 0.8))
-    for m in AN_CONSONANT_RE.finditer(text):
+    for m in sorted((m for pattern in AN_CONSONANT_RES for m in pattern.finditer(text)), key=lambda m: m.start()):
         article, word = m.group(1), m.group(2)
         if not word.startswith(NOT_AFTER_AN) and _free(text, m.start()):
             fixed = ("A" if article == "An" else "a") + " " + word

@@ -23,13 +23,11 @@ from functools import lru_cache
 from itertools import combinations, product
 
 from cleaner.spin.stopwords import STOPWORDS
-from cleaner.spin.text import JOINERS, Tokens
+from cleaner.spin.text import JOINED_GAPS, Tokens
 
 # Two to eight letters in parentheses, at least two of them capitals: "DNN", "QoS", "CNNs".
 ACRONYM_RE = re.compile(r"\(([A-Za-z]{2,8})\)")
 ROMAN = frozenset("ivx")  # "(II)", "(XIV)": numbered items, not acronyms
-# What may stand between two words of a definition: the spin detector's joins (text.Tokens.joined).
-JOINED_GAPS = frozenset("".join(p) for n in (1, 2, 3) for p in product(JOINERS, repeat=n))
 EXTRA_WORDS = 3  # words read in front of an acronym beyond one a letter
 MAX_RESPELLINGS = 4  # reconstructions kept for one acronym
 PAIR_LIMIT = 4  # options tried at each word when several change together
@@ -133,8 +131,13 @@ def strength(spelled: str, words: Sequence[str], optional: Sequence[bool]) -> in
 def spells(spelled: str, words: Sequence[str], optional: Sequence[bool], loose: bool = False) -> bool:
     """Whether the last few of the words spell the letters, or all of them but
     the last ("a variational auto-encoder model (VAE)")."""
+    if not spelled:
+        return False
+    # Only a word with the acronym's first letter can begin the words that spell it (``fits``).
+    initial = spelled[0].lower()
+    starts = [first for first, word in enumerate(words) if word[:1] == initial]
     for end in (len(words), len(words) - 1):
-        if any(fits(spelled, words[first:end], optional[first:end], loose) for first in range(end)):
+        if any(fits(spelled, words[first:end], optional[first:end], loose) for first in starts if first < end):
             return True
     return False
 

@@ -11,7 +11,7 @@ from cleaner.spin import acronyms, morph
 from cleaner.spin.resources import Resources
 from cleaner.spin.stopwords import STOPWORDS
 from cleaner.spin.swaps import SwapTable
-from cleaner.spin.text import Tokens
+from cleaner.spin.text import JOINED_GAPS, Tokens
 
 LM_ATTESTED = 1.0  # PMI (nats) above which general English knows a bigram
 MAX_OPTIONS = 6
@@ -60,7 +60,13 @@ class Candidate:
 
 # A window's reconstructions: changed positions, reconstructed words, options used.
 Reconstructions = tuple[tuple[tuple[int, ...], tuple[str, ...], tuple[Option, ...]], ...]
-WindowState = tuple[bool | None, Reconstructions]
+# What a window's words were (flags, or-ed together over the windows around a trigger), and its reconstructions.
+NOT_READ, KNOWN, UNKNOWN, FOUND = 0, 1, 2, 4
+WindowState = tuple[int, Reconstructions]
+# A candidate's fields in order (first, size, changed, tortured, original, options, acronym), before it is made one.
+Fields = tuple[int, int, tuple[int, ...], tuple[str, ...], tuple[str, ...], tuple[Option, ...], int]
+# A trigger word alone: (word,), (its original,), (the option,).
+Lone = tuple[tuple[str], tuple[str], tuple[Option]]
 MEMO_SIZE = 200_000
 
 
@@ -73,8 +79,15 @@ class Generator:
         self.swappable = _seen_at_least(forms, 1)  # every word with a learned original
         # The one look-up on the hot path: straight to the built-in store when no user table is loaded.
         self.known: Callable[[str], bool] = res.known if res.extra_phrases else res.store.known
-        self.store = None if res.extra_phrases else res.store  # its batch look-ups, when it alone decides
+        # The batch look-ups: the built-in store's own when it alone decides (no call in between).
+        self.known_before: Callable[[Iterable[str], str], list[str]] = (
+            self._each_before if res.extra_phrases else res.store.known_before
+        )
+        self.known_after: Callable[[str, Iterable[str]], list[str]] = (
+            self._each_after if res.extra_phrases else res.store.known_after
+        )
         self._memo: dict[tuple[str, ...], WindowState] = {}
+        self._lones: dict[str, Lone | None] = {}
 
     def options(self, word: str) -> dict[str, Option]:
         cached = self._options.get(word)
@@ -122,49 +135,50 @@ class Generator:
         a trigger word alone when no phrase around it is known and no
         reconstruction is (its most learned original, as weaker evidence);
         and words in front of an acronym they cannot spell."""
+        for fields in self.fields(tokens):
+            yield Candidate(*fields)
+
+    def fields(self, tokens: Tokens) -> Iterator[Fields]:
+        """The candidates as their fields, not yet made objects: most are seen
+        before and fall under the hint level (``SpinDetector.scored``)."""
         yield from self._around_triggers(tokens)
         if "(" in tokens.text:
             yield from self._acronyms(tokens)
 
-    def _around_triggers(self, tokens: Tokens) -> Iterator[Candidate]:
+    def _around_triggers(self, tokens: Tokens) -> Iterator[Fields]:
+        """The windows worth reading: a trigger and the content word joined to it on either
+        side. (Three-word windows, across a function word or around the trigger, found
+        little more at several times the cost: benchmarks/spin_kfold.py.)"""
         norms = tokens.norms
-        joined = tokens.joined
+        parts = tokens.parts  # the gap in front of word j is parts[2 * j]
         memo = self._memo
         reconstruct = self._reconstruct
-        n = len(norms)
-        seen: set[int] = set()  # first word of each window already given
-        for i in compress(range(n), map(self.triggers.__contains__, norms)):  # trigger words, found in C
-            unknown = found_any = known_any = False
-            # The windows worth reading: the trigger and a content word beside it. (Three-word
-            # windows, across a function word or around the trigger, found little more at several
-            # times the cost: benchmarks/spin_kfold.py.)
-            for first in (i - 1, i):
-                if first < 0 or first + 1 >= n:
-                    continue
-                other = norms[first] if first < i else norms[first + 1]
-                if other in STOPWORDS or not joined(first + 1):
-                    continue
-                window = (norms[first], norms[first + 1])
-                state = memo.get(window)
-                if state is None:
-                    state = reconstruct(window)
-                known, found = state
-                if known is None:
-                    continue
-                if known:
-                    known_any = True
-                else:
-                    unknown = True
+        alone = self._alone
+        last = len(norms) - 1
+        given = -1  # the window (its first word) given last: the one between two triggers is read twice
+        for i in compress(range(last + 1), map(self.triggers.__contains__, norms)):  # trigger words, found in C
+            word = norms[i]
+            seen = NOT_READ  # what the windows either side were, or-ed together
+            if i and parts[2 * i] in JOINED_GAPS and norms[i - 1] not in STOPWORDS:
+                window = (norms[i - 1], word)
+                seen, found = memo.get(window) or reconstruct(window)
+                if found and given != i - 1:
+                    for changed, original, picked in found:
+                        yield i - 1, 2, changed, window, original, picked, 0
+            if i < last and parts[2 * i + 2] in JOINED_GAPS and norms[i + 1] not in STOPWORDS:
+                window = (word, norms[i + 1])
+                kind, found = memo.get(window) or reconstruct(window)
+                seen |= kind
                 if found:
-                    found_any = True
-                    if first not in seen:
-                        seen.add(first)
-                        for changed, original, picked in found:
-                            yield Candidate(first, 2, changed, window, original, picked)
-            if unknown and not known_any and not found_any:
-                yield from self._alone(i, norms[i])
+                    given = i
+                    for changed, original, picked in found:
+                        yield i, 2, changed, window, original, picked, 0
+            if seen == UNKNOWN:  # no phrase around the trigger is known, and none reconstructed
+                lone = alone(word)
+                if lone is not None:
+                    yield i, 1, (0,), *lone, 0
 
-    def _acronyms(self, tokens: Tokens) -> Iterator[Candidate]:
+    def _acronyms(self, tokens: Tokens) -> Iterator[Fields]:
         """Reconstructions that make the words in front of an acronym spell it."""
         for first, end, spelled, optional in acronyms.mismatches(tokens):
             words = tokens.norms[first:end]
@@ -176,27 +190,32 @@ class Generator:
             for start, changed, original in found:
                 written = (*words[start:], tokens.norms[end])
                 picked = tuple(opts[start + k][original[k]] for k in changed)
-                yield Candidate(
-                    first + start, len(written), changed, written, (*original, written[-1]), picked, strength
-                )
+                yield first + start, len(written), changed, written, (*original, written[-1]), picked, strength
 
-    def _alone(self, i: int, word: str) -> Iterator[Candidate]:
-        for option in list(self.options(word).values())[:1]:
-            if option.learned:
-                yield Candidate(i, 1, (0,), (word,), (option.word,), (option,))
+    def _alone(self, word: str) -> Lone | None:
+        """The word, the original offered for it alone (its most learned one, if learned) and that option."""
+        if word in self._lones:
+            return self._lones[word]
+        option = next(iter(self.options(word).values()), None)
+        lone = None if option is None or not option.learned else ((word,), (option.word,), (option,))
+        self._lones[word] = lone
+        return lone
 
     def _reconstruct(self, window: tuple[str, str]) -> WindowState:
-        """Whether the two words are a known phrase (None: not worth asking)
-        and their plausible originals, remembered: prose repeats its word
-        pairs, so many windows were seen before."""
+        """What the two words are (NOT_READ: not worth asking; KNOWN: a known phrase;
+        UNKNOWN, or FOUND with them: not known, and plausible originals found),
+        remembered: prose repeats its word pairs, so many windows were seen before."""
         a, b = window
-        state: WindowState = (None, ())
+        state: WindowState = (NOT_READ, ())
         # A function word alone is no evidence for the word beside it.
         if a not in STOPWORDS and b not in STOPWORDS:
             before, after = self.options(a), self.options(b)
             if before or after:
-                known = self.attested(a + " " + b)
-                state = (known, () if known else tuple(self._pairs(a, b, before, after)))
+                if self.attested(a + " " + b):
+                    state = (KNOWN, ())
+                else:
+                    found = tuple(self._pairs(a, b, before, after))
+                    state = (UNKNOWN | FOUND if found else UNKNOWN, found)
         if len(self._memo) >= MEMO_SIZE:
             self._memo.clear()
         self._memo[window] = state
@@ -207,27 +226,23 @@ class Generator:
     ) -> Iterator[tuple[tuple[int, ...], tuple[str, ...], tuple[Option, ...]]]:
         """Reconstructions of ``a b`` that are known phrases: either word
         replaced, or both (the most learned options only)."""
-        for o in self._known_before(before, b):
+        for o in self.known_before(before, b):
             yield (0,), (o, b), (before[o],)
-        for o in self._known_after(a, after):
+        for o in self.known_after(a, after):
             yield (1,), (a, o), (after[o],)
         if after and before:
             seconds = list(after)[:PAIR_LIMIT]
             for o in list(before)[:FIRST_LIMIT]:
-                for p in self._known_after(o, seconds):
+                for p in self.known_after(o, seconds):
                     yield (0, 1), (o, p), (before[o], after[p])
 
-    def _known_before(self, options: Iterable[str], word: str) -> list[str]:
-        """The options that make a known phrase in front of ``word``."""
-        if self.store is not None:
-            return self.store.known_before(options, word)
+    def _each_before(self, options: Iterable[str], word: str) -> list[str]:
+        """The options that make a known phrase in front of ``word``, asked one by one."""
         known = self.known
         return [o for o in options if known(o + " " + word)]
 
-    def _known_after(self, word: str, options: Iterable[str]) -> list[str]:
-        """The options that make a known phrase after ``word``."""
-        if self.store is not None:
-            return self.store.known_after(word, options)
+    def _each_after(self, word: str, options: Iterable[str]) -> list[str]:
+        """The options that make a known phrase after ``word``, asked one by one."""
         known = self.known
         return [o for o in options if known(word + " " + o)]
 
@@ -255,5 +270,5 @@ def _written_forms(swaps: SwapTable) -> list[tuple[int, tuple[str, ...]]]:
 
 def _same_stem(a: str, b: str) -> bool:
     """'system'/'systems', 'model'/'modelling': an inflection, not a swap."""
-    short, long = sorted((a, b), key=len)
+    short, long = (a, b) if len(a) <= len(b) else (b, a)
     return long.startswith(short[: max(3, len(short) - 1)]) and len(long) - len(short) <= 4

@@ -39,25 +39,28 @@ class SpinDetector:
         self._memo: dict[tuple[tuple[str, ...], tuple[str, ...], tuple[int, ...]], tuple[list[float], float]] = {}
 
     def scored(self, tokens: Tokens, floor: float = 0.0) -> list[Scored]:
-        """The candidates with their confidence, those from ``floor`` up (every one by default)."""
+        """The candidates with their confidence, those from ``floor`` up (every one by default).
+
+        Features and confidence depend on the words alone, not on where they
+        stand: a reconstruction seen before is not scored again. Most are, and
+        most fall under the hint level, so a candidate is made an object only
+        to be scored or kept."""
+        memo = self._memo
         out = []
-        for c in self.generator.candidates(tokens):
-            values, confidence = self._score(c)
-            if confidence >= floor:
-                out.append(Scored(c, values, confidence))
+        for fields in self.generator.fields(tokens):
+            found = memo.get((fields[3], fields[4], fields[2]))  # tortured, original, changed
+            if found is None:
+                found = self._score(Candidate(*fields))
+            if found[1] >= floor:
+                out.append(Scored(Candidate(*fields), *found))
         return out
 
     def _score(self, c: Candidate) -> tuple[list[float], float]:
-        """Features and confidence depend on the words alone, not on where they
-        stand: a reconstruction seen before is not scored again."""
-        key = (c.tortured, c.original, c.changed)
-        found = self._memo.get(key)
-        if found is None:
-            values = features(c, self.res)
-            found = (values, self.gate.confidence(values))
-            if len(self._memo) >= MEMO_SIZE:
-                self._memo.clear()
-            self._memo[key] = found
+        values = features(c, self.res)
+        found = (values, self.gate.confidence(values))
+        if len(self._memo) >= MEMO_SIZE:
+            self._memo.clear()
+        self._memo[(c.tortured, c.original, c.changed)] = found
         return found
 
     def hits(self, text: str, min_confidence: float | None = None) -> list[Hit]:

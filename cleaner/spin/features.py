@@ -58,23 +58,30 @@ def _unigram(res: Resources, word: str) -> float:
 
 def features(c: Candidate, res: Resources) -> list[float]:
     size = c.phrase
-    original = " ".join(c.original[:size])
-    orig_pmi, _ = _pmi(res, c.original[:size], c.changed)
-    written_pmi, written_unknown = _pmi(res, c.tortured[:size], c.changed)
-    learned = [math.log1p(o.learned) for o in c.options]
-    shares = []
-    sources = []
+    written, reconstructed = c.tortured, c.original
+    original = " ".join(reconstructed[:size])
+    orig_pmi, _ = _pmi(res, reconstructed[:size], c.changed)
+    written_pmi, written_unknown = _pmi(res, written[:size], c.changed)
+    # One pass over the changed words; the figures are summed after, by sum() as ever.
+    learned, shares, sources = [], [], []
+    written_unigrams, original_unigrams, written_roles, original_roles = [], [], [], []
     for k, option in zip(c.changed, c.options, strict=True):
-        total = res.swaps.total(c.tortured[k])
+        total = res.swaps.total(written[k])
+        learned.append(math.log1p(option.learned))
         shares.append(option.learned / total if total else 0.0)
         sources.append(math.log1p(total))
+        written_unigrams.append(_unigram(res, written[k]))
+        original_unigrams.append(_unigram(res, reconstructed[k]))
+        head = k == size - 1
+        written_roles.append(math.log1p(res.role(written[k], head)))
+        original_roles.append(math.log1p(res.role(reconstructed[k], head)))
     n = len(c.changed)
-    written_role = min(math.log1p(res.role(c.tortured[k], k == size - 1)) for k in c.changed)
-    original_role = min(math.log1p(res.role(c.original[k], k == size - 1)) for k in c.changed)
-    context = [c.tortured[k] for k in range(size) if k not in c.changed]
+    written_role, original_role = min(written_roles), min(original_roles)
+    context = [written[k] for k in range(size) if k not in c.changed]
+    is_term, count = res.term_and_count(original)
     return [
-        1.0 if res.is_term(original) else 0.0,
-        math.log1p(res.phrase_count(original)),
+        1.0 if is_term else 0.0,
+        math.log1p(count),
         orig_pmi,
         written_pmi,
         1.0 if written_unknown else 0.0,
@@ -83,8 +90,8 @@ def features(c: Candidate, res: Resources) -> list[float]:
         sum(learned) / n,
         min(shares),
         sum(1.0 for o in c.options if o.learned == 0) / n,
-        sum(_unigram(res, c.tortured[k]) for k in c.changed) / n,
-        sum(_unigram(res, c.original[k]) for k in c.changed) / n,
+        sum(written_unigrams) / n,
+        sum(original_unigrams) / n,
         sum(sources) / n,
         1.0 if context and all(w in STOPWORDS for w in context) else 0.0,
         1.0 if res.known(original) else 0.0,

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from cleaner.spin.lm import LazyNGram, NGram, model_path
 from cleaner.spin.ngrams import load_counts
-from cleaner.spin.store import EMPTY, PhraseStore
+from cleaner.spin.store import COUNT, EMPTY, TERM, PhraseStore
 from cleaner.spin.swaps import SwapTable
 
 DATA = Path(__file__).resolve().parent.parent / "data" / "spin"
@@ -43,11 +43,11 @@ class Resources:
             return 0
         return int(counts[0] if head else counts[1])
 
-    def phrase_count(self, phrase: str) -> int:
-        return self.store.count(phrase) + self.extra_phrases.get(phrase, 0)
-
-    def is_term(self, phrase: str) -> bool:
-        return self.store.is_term(phrase)
+    def term_and_count(self, phrase: str) -> tuple[bool, int]:
+        """Whether the phrase is a listed term, and how often it was counted (the built-in
+        table and the user's), from one look-up in the built-in table."""
+        value = self.store.value(phrase)
+        return bool(value & TERM), (value & COUNT) + self.extra_phrases.get(phrase, 0)
 
 
 ROW_RE = re.compile(r"^([^\t\n]+)\t([^\n]*)$", re.MULTILINE)
@@ -101,11 +101,40 @@ def read_rows(path: Path) -> Rows:
 def split_rows(text: str) -> dict[str, str]:
     """'word<TAB>rest' lines as a dict; lines that open with '#' are comments."""
     if text.startswith("#") or "\n#" in text:
-        text = "".join(line for line in text.splitlines(keepends=True) if not line.startswith("#"))
+        text = _without_comments(text)
     if text.count("\t") == text.count("\n") and text.endswith("\n"):  # one tab a line: split in C, pair up
         parts = iter(text.replace("\t", "\n").split("\n"))
         return dict(zip(parts, parts, strict=False))
     return dict(ROW_RE.findall(text))
+
+
+# Line boundaries other than "\n" (str.splitlines breaks at them too).
+OTHER_LINE_BREAKS_RE = re.compile("[\r\v\f\x1c\x1d\x1e\x85\u2028\u2029]")
+
+
+def _without_comments(text: str) -> str:
+    """The text without its lines that open with '#': the comment lines are found with
+    ``str.find`` and cut out (a table has a header line or two, and thousands of rows)."""
+    if OTHER_LINE_BREAKS_RE.search(text):
+        return "".join(line for line in text.splitlines(keepends=True) if not line.startswith("#"))
+    pieces = []
+    start = 0  # the start of the first line not yet copied
+    comment = _next_comment(text, start)
+    while comment >= 0:
+        pieces.append(text[start:comment])
+        end = text.find("\n", comment)
+        start = len(text) if end < 0 else end + 1
+        comment = _next_comment(text, start)
+    pieces.append(text[start:])
+    return "".join(pieces)
+
+
+def _next_comment(text: str, start: int) -> int:
+    """Where the first line from the line starting at ``start`` that opens with '#' starts (-1: none)."""
+    if text.startswith("#", start):
+        return start
+    found = text.find("\n#", start)
+    return found + 1 if found >= 0 else -1
 
 
 def load_synonyms(path: Path) -> Rows:

@@ -5,15 +5,18 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import dataclass
-from itertools import accumulate
-
-from cleaner.document import WORD_RE as TOKEN_RE  # letters, digits, inner apostrophes
+from itertools import accumulate, product
 
 WORD_RE = re.compile(r"[A-Za-z]+(?:'[A-Za-z]+)?|\d+")
 # Characters that may sit between two words of one phrase ("end-to-end", "deep  learning").
 JOINERS = frozenset(" -\u2010\u2011")
-# Words and the gaps between them, alternating (gap, word, gap, ..., gap).
-SPLIT_RE = re.compile(f"({TOKEN_RE.pattern})")
+# The gaps that join two words: one to three joiners (one set look-up a gap).
+JOINED_GAPS = frozenset("".join(p) for n in (1, 2, 3) for p in product(JOINERS, repeat=n))
+# Words and the gaps between them, alternating (gap, word, gap, ..., gap). The words are the
+# document's (``cleaner.document.WORD_RE``, ``\w+(?:['’]\w+)*``) written possessive: nothing
+# follows the word, so no match ever backtracks, and the engine then keeps no backtracking
+# points (a third faster over a long text; tests/test_spin.py checks the two agree).
+SPLIT_RE = re.compile(r"(\w++(?:['’]\w++)*+)")
 BLOCK = 512  # parts a block: offsets are summed block by block, then within one block
 
 
@@ -34,7 +37,7 @@ def words(text: str) -> list[Word]:
     for match in WORD_RE.finditer(text):
         start = match.start()
         gap = text[prev_end:start] if prev_end >= 0 else "."
-        joined = bool(gap) and len(gap) <= 3 and all(ch in JOINERS for ch in gap)
+        joined = gap in JOINED_GAPS
         out.append(Word(match.group().lower(), start, match.end(), joined))
         prev_end = match.end()
     return out
@@ -51,18 +54,20 @@ class Tokens:
     off the gaps, and offsets are summed only when a hit needs one.
     The words are the document's own (``cleaner.document.WORD_RE``)."""
 
-    __slots__ = ("_blocks", "_parts", "norms", "text")
+    __slots__ = ("_blocks", "norms", "parts", "text")
 
     def __init__(self, text: str) -> None:
         self.text = text
         self._blocks: list[int] | None = None  # where each block of BLOCK parts starts (see _block_starts)
+        # Gaps and words alternating: word i is parts[2 * i + 1], the gap in front of it parts[2 * i].
+        self.parts: list[str]
         lowered = text.lower()
         if len(lowered) == len(text):  # lower-casing kept every offset (it nearly always does)
-            self._parts = SPLIT_RE.split(lowered)
-            self.norms = self._parts[1::2]
+            self.parts = SPLIT_RE.split(lowered)
+            self.norms = self.parts[1::2]
         else:
-            self._parts = SPLIT_RE.split(text)
-            self.norms = [w.lower() for w in self._parts[1::2]]
+            self.parts = SPLIT_RE.split(text)
+            self.norms = [w.lower() for w in self.parts[1::2]]
 
     def __len__(self) -> int:
         return len(self.norms)
@@ -70,26 +75,35 @@ class Tokens:
     @property
     def spans(self) -> list[tuple[int, int]]:
         """Every word's (start, end), from one running total over words and gaps."""
-        ends = list(accumulate(map(len, self._parts)))
+        ends = list(accumulate(map(len, self.parts)))
         return list(zip(ends[0::2], ends[1::2], strict=False))  # a gap ends where its word starts
 
     def joined(self, i: int) -> bool:
         """Word ``i`` follows word ``i - 1`` with only a space or hyphen between."""
-        if i <= 0:
-            return False
-        gap = self._parts[2 * i]
-        return gap == " " or (bool(gap) and len(gap) <= 3 and all(ch in JOINERS for ch in gap))
+        return i > 0 and self.parts[2 * i] in JOINED_GAPS
 
     def gap(self, i: int) -> str:
         """The characters between word ``i - 1`` and word ``i`` (before the first word: the text's start)."""
-        return self._parts[2 * i]
+        return self.parts[2 * i]
 
     def words_ending_by(self, offset: int) -> int:
         """How many words end at or before ``offset`` (the index of the first word that ends after it)."""
         starts = self._block_starts()
         b = min(max(0, bisect_right(starts, offset) - 1), len(starts) - 2)  # a block that exists
-        ends = list(accumulate(map(len, self._parts[b * BLOCK : (b + 1) * BLOCK]), initial=starts[b]))
-        return (b * BLOCK + bisect_right(ends, offset) - 1) // 2
+        # The most parts of the block, from its first, that end by ``offset``: a binary search on
+        # lengths of joined parts (joining measures in C; ``sum(map(len, ...))`` calls len on each).
+        parts = self.parts
+        first = b * BLOCK
+        taken, beyond = 0, min(BLOCK, len(parts) - first) + 1
+        end = starts[b]  # where the parts taken end
+        while beyond - taken > 1:
+            middle = (taken + beyond) // 2
+            reach = end + len("".join(parts[first + taken : first + middle]))
+            if reach <= offset:
+                taken, end = middle, reach
+            else:
+                beyond = middle
+        return (first + taken) // 2
 
     def start(self, i: int) -> int:
         return self._offset(2 * i)
@@ -100,11 +114,11 @@ class Tokens:
     def _offset(self, k: int) -> int:
         """Where part ``k`` ends: its block's start plus the parts before it in the block."""
         b = k // BLOCK
-        return self._block_starts()[b] + sum(map(len, self._parts[b * BLOCK : k + 1]))
+        return self._block_starts()[b] + len("".join(self.parts[b * BLOCK : k + 1]))
 
     def _block_starts(self) -> list[int]:
         """Offsets where each block of BLOCK parts starts, and the text's end (summed on first use)."""
         if self._blocks is None:
-            parts = self._parts
-            self._blocks = [0, *accumulate(sum(map(len, parts[b : b + BLOCK])) for b in range(0, len(parts), BLOCK))]
+            parts = self.parts
+            self._blocks = [0, *accumulate(len("".join(parts[b : b + BLOCK])) for b in range(0, len(parts), BLOCK))]
         return self._blocks
