@@ -12,7 +12,7 @@ both clean corpora, for a range of confidence thresholds.
 
 The built-in phrase lists (rules) are not involved: this runs the detector alone.
 
-usage: spin_kfold.py [--folds 5] [--limit-clean N] [--write-gate] [--cache FILE]
+usage: spin_kfold.py [--folds 5] [--limit-clean N] [--write-gate [--warning-at X]] [--cache FILE]
 Reads ../shared beside the checkout (or $CLEANER_SHARED); skips if absent.
 """
 
@@ -175,6 +175,13 @@ def main() -> None:
         action="store_true",
         help="train on all folds; write cleaner/data/spin/gate.json and cleaner/spin/gate_trees.py",
     )
+    ap.add_argument(
+        "--warning-at",
+        type=float,
+        default=None,
+        help="with --write-gate: warnings from this confidence instead of the operating point "
+        "(leaves room for the false flags of the rest of the pipeline)",
+    )
     args = ap.parse_args()
     shared = find_shared()
     if shared is None:
@@ -205,7 +212,7 @@ def main() -> None:
         results.append(r)
         print(f"{t:9.4f} {r['recall']:7.3f} {r['fix_accuracy']:7.3f} {r[CLEAN[0]]:16.2f} {r[CLEAN[1]]:19.2f}")
     if args.write_gate:
-        write_gate(rows, results)
+        write_gate(rows, results, args.warning_at)
 
 
 def operating_point(results: list[dict[str, float]], limit: float) -> float:
@@ -233,12 +240,14 @@ def shipped_false_flags(gate: Gate) -> list[dict[str, float]]:
     return out
 
 
-def write_gate(rows: list[Row], results: list[dict[str, float]]) -> None:
+def write_gate(rows: list[Row], results: list[dict[str, float]], warning_at: float | None = None) -> None:
     """Train on every fold; each level's threshold is the stricter of the
-    held-out operating point and the shipped detector's own on the clean corpora."""
+    held-out operating point and the shipped detector's own on the clean corpora
+    (or, for warnings, ``warning_at`` when given)."""
     gate = train_gate([r.values for r in rows], [r.label for r in rows], NAMES)
     shipped = shipped_false_flags(gate)
-    warning_at = max(operating_point(results, 1.0), operating_point(shipped, 1.0))
+    if warning_at is None:
+        warning_at = max(operating_point(results, 1.0), operating_point(shipped, 1.0))
     hint_at = max(operating_point(results, 10.0), operating_point(shipped, 10.0))
     gate = replace(gate, warning_at=warning_at, hint_at=hint_at)
     path = ROOT / "cleaner" / "data" / "spin" / "gate.json"
