@@ -12,6 +12,7 @@ import pytest
 
 from cleaner.document import Document
 from cleaner.model import Applicability, Category, Severity
+from cleaner.spin import features as features_module
 from cleaner.spin import morph
 from cleaner.spin.candidates import Generator, trigger_words
 from cleaner.spin.detect import SpinDetector, builtin_gate, gate_path
@@ -360,3 +361,49 @@ def test_gate_from_other_trees_keeps_walking_them() -> None:
 def test_split_rows_drops_comment_lines_as_splitlines_would(text: str) -> None:
     kept = "".join(line for line in text.splitlines(keepends=True) if not line.startswith("#"))
     assert split_rows(text) == split_rows(kept if text.startswith("#") or "\n#" in text else text)
+
+
+class PairModel:
+    """A language model that knows a few word pairs (PMI in nats) and nothing else."""
+
+    def __init__(self, pairs: dict[tuple[str, str], float]) -> None:
+        self.pairs = pairs
+
+    def pmi(self, first: str, second: str) -> float | None:
+        return self.pairs.get((first, second))
+
+
+def test_a_pair_the_language_model_knows_well_is_attested() -> None:
+    res = tiny_resources()
+    res.lm = PairModel({("crimson", "wagon"): 3.0})  # type: ignore[assignment]
+    gen = Generator(res)
+    assert list(gen.candidates(Tokens("We saw a crimson wagon today."))) == []
+    res.lm = PairModel({("crimson", "wagon"): 0.2})  # type: ignore[assignment]
+    gen = Generator(res)
+    assert ("red car", (1, 2)) in {(c.replacement(), c.span) for c in gen.candidates(Tokens("a crimson wagon"))}
+
+
+def test_the_language_models_pmi_reaches_the_gate() -> None:
+    names = list(features_module.NAMES)
+    gen = Generator(tiny_resources())
+    (candidate,) = [c for c in gen.candidates(Tokens("a crimson wagon")) if c.replacement() == "red car"]
+    res = tiny_resources()
+    res.lm = PairModel({("red", "car"): 6.0, ("crimson", "wagon"): -2.0})  # type: ignore[assignment]
+    values = features_module.features(candidate, res)
+    assert values[names.index("original_pmi")] == 6.0
+    assert values[names.index("written_pmi")] == -2.0
+    without = features_module.features(candidate, tiny_resources())
+    assert without[names.index("original_pmi")] == 0.0  # no model: the features stay neutral
+
+
+def test_builtin_resources_use_pocketsphinx_when_it_is_installed() -> None:
+    from cleaner.spin.lm import model_path
+    from cleaner.spin.resources import default_resources
+
+    res = default_resources()
+    if model_path() is None:
+        assert res.lm is None
+    else:
+        assert res.lm is not None
+        pmi = res.lm.pmi("artificial", "intelligence")
+        assert pmi is not None and pmi > 3.0
