@@ -32,7 +32,7 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from cleaner.spin.detect import SpinDetector  # noqa: E402
+from cleaner.spin.detect import GROW_FLOOR, SpinDetector, choose, rewrite  # noqa: E402
 from cleaner.spin.features import NAMES  # noqa: E402
 from cleaner.spin.gate import Gate, train_gate  # noqa: E402
 from cleaner.spin.pairs import find_shared, read_pairs  # noqa: E402
@@ -132,17 +132,19 @@ def load_scorer(shared: Path) -> Callable[..., bool]:
 def curve(rows: list[Row], scores: list[float], threshold: float, fixes: Callable[..., bool]) -> dict[str, float]:
     by_doc: dict[tuple[str, int], list[tuple[Row, float]]] = {}
     for r, s in zip(rows, scores, strict=True):
-        if s >= threshold:
+        if s >= min(threshold, GROW_FLOOR):
             by_doc.setdefault((r.corpus, r.doc), []).append((r, s))
     findings: dict[tuple[str, int], list[dict[str, Any]]] = {}
     for key, items in by_doc.items():
-        taken: list[tuple[int, int]] = []
+        # As the detector picks (cleaner.spin.detect.choose), with each row's word offsets.
+        starts = {r.first_word: r.start for r, _ in items}
+        ends = {r.last_word: r.end for r, _ in items}
+        text = STATE["texts"][key]
         out = []
-        for r, s in sorted(items, key=lambda t: -t[1]):
-            if any(r.first_word <= b and a <= r.last_word for a, b in taken):
-                continue
-            taken.append((r.first_word, r.last_word))
-            out.append({"start": r.start, "end": r.end, "suggestions": [r.replacement], "confidence": s})
+        for pick in choose(((s, r.first_word, r.last_word, r.replacement) for r, s in items), threshold):
+            start, end = starts[pick.parts[0][0]], ends[pick.parts[-1][1]]
+            suggestion = rewrite(text, pick.parts, starts.__getitem__, ends.__getitem__)
+            out.append({"start": start, "end": end, "suggestions": [suggestion], "confidence": pick.confidence})
         findings[key] = out
     result: dict[str, float] = {"threshold": threshold}
     gold = hit = fixed = 0
@@ -194,6 +196,10 @@ def main() -> None:
     for name in CLEAN:
         docs = load_jsonl(shared / "data" / name)
         STATE["clean"][name] = docs[: args.limit_clean] if args.limit_clean else docs
+    STATE["texts"] = {("carriers", d): doc["text"] for d, doc in enumerate(STATE["carriers"])}
+    STATE["texts"].update(
+        {(name, d): doc["text"] for name, docs in STATE["clean"].items() for d, doc in enumerate(docs)}
+    )
     STATE["dummy_gate"] = Gate(NAMES, 0.0, ())
     if args.cache and args.cache.exists():
         rows = [Row(**r) for r in json.loads(args.cache.read_text(encoding="utf-8"))]

@@ -15,7 +15,7 @@ from cleaner.model import Applicability, Category, Severity
 from cleaner.spin import features as features_module
 from cleaner.spin import morph
 from cleaner.spin.candidates import Generator, trigger_words
-from cleaner.spin.detect import SpinDetector, builtin_gate, gate_path
+from cleaner.spin.detect import SpinDetector, builtin_gate, choose, gate_path, rewrite
 from cleaner.spin.docscore import document_score
 from cleaner.spin.gate import Gate
 from cleaner.spin.learn import build_phrase_table
@@ -407,3 +407,29 @@ def test_builtin_resources_use_pocketsphinx_when_it_is_installed() -> None:
         assert res.lm is not None
         pmi = res.lm.pmi("artificial", "intelligence")
         assert pmi is not None and pmi > 3.0
+
+
+def test_a_finding_takes_in_the_reconstructions_beside_it() -> None:
+    text = "a profound neural organization was built"
+    tokens = Tokens(text)
+    candidates = [
+        (0.95, 1, 1, "deep"),  # 'profound neural' -> 'deep neural'
+        (0.5, 3, 3, "network"),  # 'neural organization' -> 'neural network': one word away, above the grow floor
+        (0.2, 4, 4, "is"),  # beside it too, but under the grow floor
+    ]
+    (pick,) = choose(candidates, floor=0.9)
+    assert pick.confidence == 0.95
+    assert pick.parts == ((1, 1, "deep"), (3, 3, "network"))
+    assert rewrite(text, pick.parts, tokens.start, tokens.end) == "deep neural network"
+    # Without the grow floor's help the finding stays one word.
+    assert choose(candidates, floor=0.9, grow_floor=0.6)[0].parts == ((1, 1, "deep"),)
+
+
+def test_growing_stops_at_other_findings_and_two_words_away() -> None:
+    candidates = [
+        (0.95, 1, 1, "deep"),
+        (0.94, 2, 2, "brain"),  # a finding of its own: the first may not take it in
+        (0.5, 5, 5, "far"),  # two words away from the second: left out
+    ]
+    picks = choose(candidates, floor=0.9)
+    assert [p.parts for p in picks] == [((1, 1, "deep"),), ((2, 2, "brain"),)]
