@@ -23,15 +23,14 @@ from __future__ import annotations
 import gzip
 import importlib.util
 import json
-import marshal
 import os
-import tempfile
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 from typing import Protocol, cast
 
+from cleaner import usercache
 from cleaner.installed import package_dir
 
 DISTRIBUTION = "denckring_en_pos"
@@ -114,46 +113,24 @@ class _Model:
     classes: list[str]
 
 
-def cache_dir() -> Path:
-    """Where the model is kept in a faster form: $CLEANER_CACHE_DIR, $XDG_CACHE_HOME/cleaner or ~/.cache/cleaner."""
-    explicit = os.environ.get("CLEANER_CACHE_DIR")
-    if explicit:
-        return Path(explicit)
-    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    return Path(base) / "cleaner"
-
-
 def _read_model(path: Path) -> _Model:
     """The model's tables. The shipped JSON takes 0.2 s to parse; a ``marshal`` copy with each weight row as
     one string (keyed by the file's size and time, in the cache folder) takes 0.03 s, so later runs read that."""
     stat = path.stat()
-    cached = cache_dir() / f"pos-model-{CACHE_FORMAT}-{stat.st_size}-{stat.st_mtime_ns}.marshal"
-    try:
-        # Our own file in the user's cache, plain containers only (checked below); marshal runs no code.
-        rows, tagdict, classes = marshal.loads(cached.read_bytes())  # noqa: S302
+    cached = usercache.cache_dir() / f"pos-model-{CACHE_FORMAT}-{stat.st_size}-{stat.st_mtime_ns}.marshal"
+    found = usercache.read(cached)
+    if isinstance(found, tuple) and len(found) == 3:
+        rows, tagdict, classes = found
         if isinstance(rows, dict) and isinstance(tagdict, dict) and isinstance(classes, list):
             return _Model(rows, tagdict, classes)
-    except (OSError, EOFError, ValueError, TypeError):
-        pass
     raw = json.loads(gzip.decompress(path.read_bytes()).decode("utf-8"))
     weights: dict[str, dict[str, float]] = raw["weights"]
     rows = {
         feature: "\t".join(f"{label}\t{weight!r}" for label, weight in row.items()) for feature, row in weights.items()
     }
     model = _Model(rows, dict(raw["tagdict"]), list(raw["classes"]))
-    _write_cache(cached, (model.rows, model.tagdict, model.classes))
+    usercache.write(cached, (model.rows, model.tagdict, model.classes))
     return model
-
-
-def _write_cache(path: Path, value: tuple[dict[str, str], dict[str, str], list[str]]) -> None:
-    """Write atomically; a cache that cannot be written is no error."""
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        with tempfile.NamedTemporaryFile(dir=path.parent, prefix=".pos-", delete=False) as handle:
-            handle.write(marshal.dumps(value))
-        os.replace(handle.name, path)
-    except (OSError, ValueError):
-        return
 
 
 def available() -> bool:
