@@ -106,18 +106,25 @@ def choose(
             continue
         spans.append([lo, hi])
         picks.append((confidence, [(lo, hi, replacement)]))
+    # Neighbours by where their changed words start and end, each list best first.
     neighbours = [c for c in ranked if c[0] >= grow_floor]
+    starting: dict[int, list[int]] = {}
+    ending: dict[int, list[int]] = {}
+    for rank, (_, lo, hi, _) in enumerate(neighbours):
+        starting.setdefault(lo, []).append(rank)
+        ending.setdefault(hi, []).append(rank)
     for (_, parts), span in zip(picks, spans, strict=True):
-        grown = True
-        while grown:
-            grown = False
-            for _, lo, hi, replacement in neighbours:
-                beside = span[1] < lo <= span[1] + 1 + GROW_GAP or span[0] - 1 - GROW_GAP <= hi < span[0]
-                if beside and not any(lo <= b and a <= hi for a, b in spans):
-                    parts.append((lo, hi, replacement))
-                    span[0], span[1] = min(span[0], lo), max(span[1], hi)
-                    grown = True
-                    break
+        while True:
+            beside = [r for at in range(span[1] + 1, span[1] + 2 + GROW_GAP) for r in starting.get(at, ())]
+            beside += [r for at in range(span[0] - 1 - GROW_GAP, span[0]) for r in ending.get(at, ())]
+            free = [
+                r for r in sorted(beside) if not any(neighbours[r][1] <= b and a <= neighbours[r][2] for a, b in spans)
+            ]
+            if not free:
+                break
+            _, lo, hi, replacement = neighbours[free[0]]
+            parts.append((lo, hi, replacement))
+            span[0], span[1] = min(span[0], lo), max(span[1], hi)
     return [Pick(confidence, tuple(sorted(parts))) for confidence, parts in picks]
 
 
