@@ -57,16 +57,22 @@ def read_sources(path: Path) -> list[str]:
 
 
 def fetch(pin: str, wheels: Path) -> Path:
-    """The pinned wheel (any platform's: only its Python and text files are read)."""
+    """The pinned wheel (any platform's: only its Python and text files are read), downloaded once."""
+    found = cached_wheel(pin, wheels)
+    if found is None:
+        platforms = [arg for p in PLATFORMS for arg in ("--platform", p)]
+        pip = [sys.executable, "-m", "pip", "download", "--quiet", "--no-deps", "--only-binary", ":all:"]
+        subprocess.run([*pip, "--python-version", "3.11", *platforms, "--dest", str(wheels), pin], check=True)
+        found = cached_wheel(pin, wheels)
+    if found is None:
+        raise SystemExit(f"{pin}: pip downloaded no wheel named like {pin.replace('==', '-')}-*.whl into {wheels}")
+    return found
+
+
+def cached_wheel(pin: str, wheels: Path) -> Path | None:
     name, _, version = pin.partition("==")
     stem = re.sub(r"[-_.]+", "_", name).lower()
-    for found in wheels.glob("*.whl"):
-        if found.name.lower().startswith(f"{stem}-{version}-"):
-            return found
-    platforms = [arg for p in PLATFORMS for arg in ("--platform", p)]
-    pip = [sys.executable, "-m", "pip", "download", "--quiet", "--no-deps", "--only-binary", ":all:"]
-    subprocess.run([*pip, "--python-version", "3.11", *platforms, "--dest", str(wheels), pin], check=True)
-    return fetch(pin, wheels)
+    return next((w for w in sorted(wheels.glob("*.whl")) if w.name.lower().startswith(f"{stem}-{version}-")), None)
 
 
 def licence(wheel: Path) -> str:

@@ -12,10 +12,16 @@ from __future__ import annotations
 
 import gzip
 import json
+import sys
 from importlib import resources
 from pathlib import Path
 
-OUT = Path(__file__).resolve().parent.parent / "cleaner" / "data" / "spelling" / "words.txt.gz"
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from cleaner.gztext import open_for_writing  # noqa: E402
+
+OUT = ROOT / "cleaner" / "data" / "spelling" / "words.txt.gz"
 
 
 def main() -> None:
@@ -24,7 +30,7 @@ def main() -> None:
         counts: dict[str, int] = json.load(handle)
     words = sorted(counts, key=lambda w: (-counts[w], w))
     OUT.parent.mkdir(parents=True, exist_ok=True)
-    with gzip.open(OUT, "wt", encoding="utf-8", compresslevel=9) as handle:
+    with open_for_writing(OUT) as handle:
         handle.write("\n".join(words) + "\n")
     print(f"{OUT}: {len(words)} words")
 

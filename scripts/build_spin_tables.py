@@ -27,8 +27,6 @@ The gzipped tables are written with a zero time stamp: the same sources give the
 from __future__ import annotations
 
 import argparse
-import gzip
-import io
 import sys
 from collections import Counter
 from pathlib import Path
@@ -36,6 +34,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from cleaner.gztext import open_for_writing  # noqa: E402
 from cleaner.spin import wordnet  # noqa: E402
 from cleaner.spin.ngrams import count_ngrams, load_counts  # noqa: E402
 from cleaner.spin.pairs import find_shared  # noqa: E402
@@ -64,14 +63,8 @@ def build_synonyms(root: Path) -> dict[str, set[str]]:
     return synonyms
 
 
-def gzip_text(path: Path) -> io.TextIOWrapper:
-    """A gzipped text file to write, stamped with time 0 so that a rebuild gives the same bytes."""
-    raw = gzip.GzipFile(path, "wb", compresslevel=9, mtime=0)
-    return io.TextIOWrapper(raw, encoding="utf-8", newline="\n")
-
-
 def save_synonyms(synonyms: dict[str, set[str]], path: Path) -> None:
-    with gzip_text(path) as out:
+    with open_for_writing(path) as out:
         for word in sorted(synonyms):
             row = sorted(synonyms[word])[:MAX_SYNONYMS]
             if row:
@@ -119,7 +112,7 @@ def save_word_roles(terms: set[str], path: Path) -> None:
         parts = term.split()
         heads[parts[-1]] += 1
         modifiers.update(parts[:-1])
-    with gzip_text(path) as out:
+    with open_for_writing(path) as out:
         for word in sorted(set(heads) | set(modifiers)):
             if heads[word] + modifiers[word] >= 2:
                 out.write(f"{word}\t{heads[word]} {modifiers[word]}\n")  # one tab: see read_rows

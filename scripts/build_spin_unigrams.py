@@ -12,13 +12,13 @@ usage: build_spin_unigrams.py   (after build_spin_swaps.py; needs `pip install p
 
 from __future__ import annotations
 
-import gzip
 import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from cleaner.gztext import open_for_writing  # noqa: E402
 from cleaner.spin import morph  # noqa: E402
 from cleaner.spin.lm import model  # noqa: E402
 from cleaner.spin.resources import DATA, builtin_swaps  # noqa: E402
@@ -41,7 +41,7 @@ def main() -> None:
         sys.exit("pocketsphinx (with its English model) is needed to build the table")
     out = DATA / "unigrams.tsv.gz"
     kept = 0
-    with gzip.open(out, "wt", encoding="utf-8", compresslevel=9) as handle:
+    with open_for_writing(out) as handle:
         for word in sorted(vocabulary()):
             value = lm.unigram(word)
             if value is not None:

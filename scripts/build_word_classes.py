@@ -19,7 +19,6 @@ usage: build_word_classes.py [--wordnet DIR]
 from __future__ import annotations
 
 import argparse
-import gzip
 import sys
 from collections import defaultdict
 from pathlib import Path
@@ -27,6 +26,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from cleaner.gztext import open_for_writing  # noqa: E402
 from cleaner.spin import morph  # noqa: E402
 from cleaner.spin.lm import model  # noqa: E402
 from cleaner.spin.resources import DATA  # noqa: E402
@@ -84,7 +84,7 @@ def main() -> None:
         sys.exit("pocketsphinx (with its English model) is needed to build the table")
     out = DATA / "word-classes.tsv.gz"
     kept = 0
-    with gzip.open(out, "wt", encoding="utf-8", compresslevel=9) as handle:
+    with open_for_writing(out) as handle:
         handle.write("# word\tnoun adj verb adv: WordNet 3.0 senses of the form in each class\n")
         for word, row in sorted(table(args.wordnet).items()):
             if (row[0] or row[1]) and lm.unigram(word) is not None:

@@ -117,12 +117,11 @@ def choose(
         while True:
             beside = [r for at in range(span[1] + 1, span[1] + 2 + GROW_GAP) for r in starting.get(at, ())]
             beside += [r for at in range(span[0] - 1 - GROW_GAP, span[0]) for r in ending.get(at, ())]
-            free = [
-                r for r in sorted(beside) if not any(neighbours[r][1] <= b and a <= neighbours[r][2] for a, b in spans)
-            ]
-            if not free:
+            free = (neighbours[r] for r in sorted(beside))  # the best first
+            taken = next((c for c in free if not any(c[1] <= b and a <= c[2] for a, b in spans)), None)
+            if taken is None:
                 break
-            _, lo, hi, replacement = neighbours[free[0]]
+            _, lo, hi, replacement = taken
             parts.append((lo, hi, replacement))
             span[0], span[1] = min(span[0], lo), max(span[1], hi)
     return [Pick(confidence, tuple(sorted(parts))) for confidence, parts in picks]

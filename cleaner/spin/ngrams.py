@@ -7,6 +7,7 @@ from collections import Counter
 from collections.abc import Iterable
 from pathlib import Path
 
+from cleaner.gztext import open_for_writing
 from cleaner.spin.text import words
 
 MAX_N = 3
@@ -31,7 +32,7 @@ def count_ngrams(texts: Iterable[str], counter: Counter[str] | None = None, max_
 
 def save_counts(counts: Counter[str] | dict[str, int], path: Path, min_count: int = 1) -> int:
     kept = 0
-    with gzip.open(path, "wt", encoding="utf-8", compresslevel=9) as out:
+    with open_for_writing(path) as out:
         for phrase, n in sorted(counts.items()):
             if n >= min_count:
                 out.write(f"{phrase}\t{n}\n")

@@ -13,6 +13,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from cleaner.gztext import open_for_writing
 from cleaner.spin import morph
 from cleaner.spin.text import normalize
 
@@ -34,7 +35,7 @@ class SwapTable:
         return sum(self.counts.get(tortured, {}).values())
 
     def save(self, path: Path) -> None:
-        with gzip.open(path, "wt", encoding="utf-8") as out:
+        with open_for_writing(path) as out:
             for word in sorted(self.counts):
                 row = self.counts[word]
                 items = " ".join(f"{o.replace(' ', '_')}:{n}" for o, n in sorted(row.items(), key=lambda kv: -kv[1]))
