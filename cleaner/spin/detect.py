@@ -2,15 +2,16 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from bisect import bisect_left
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache
 from itertools import pairwise
 from pathlib import Path
 
-from cleaner.spin.candidates import MEMO_SIZE, Candidate, Generator
+from cleaner.spin.candidates import MEMO_SIZE, Candidate, Fields, Generator
 from cleaner.spin.features import features
-from cleaner.spin.gate import Gate
+from cleaner.spin.gate import Boost, Gate
 from cleaner.spin.resources import DATA, Resources, default_resources
 from cleaner.spin.text import Tokens
 
@@ -37,6 +38,7 @@ class Scored:
     candidate: Candidate
     values: list[float]
     confidence: float
+    alone: float  # the gate's confidence, before neighbours raised it (``boosted``)
 
 
 class SpinDetector:
@@ -47,21 +49,22 @@ class SpinDetector:
         self._memo: dict[tuple[tuple[str, ...], tuple[str, ...], tuple[int, ...]], tuple[list[float], float]] = {}
 
     def scored(self, tokens: Tokens, floor: float = 0.0) -> list[Scored]:
-        """The candidates with their confidence, those from ``floor`` up (every one by default).
+        """The candidates with the gate's confidence, those from ``floor`` up (every one by default)."""
+        return [Scored(Candidate(*f), v, c, c) for f, (v, c) in self._rated(tokens) if c >= floor]
+
+    def _rated(self, tokens: Tokens) -> Iterator[tuple[Fields, tuple[list[float], float]]]:
+        """Each candidate's fields with its features and the gate's confidence.
 
         Features and confidence depend on the words alone, not on where they
         stand: a reconstruction seen before is not scored again. Most are, and
         most fall under the hint level, so a candidate is made an object only
         to be scored or kept."""
         memo = self._memo
-        out = []
         for fields in self.generator.fields(tokens):
             found = memo.get((fields[3], fields[4], fields[2]))  # tortured, original, changed
             if found is None:
                 found = self._score(Candidate(*fields))
-            if found[1] >= floor:
-                out.append(Scored(Candidate(*fields), *found))
-        return out
+            yield fields, found
 
     def _score(self, c: Candidate) -> tuple[list[float], float]:
         values = features(c, self.res)
@@ -75,7 +78,74 @@ class SpinDetector:
         """Hits from the hint level up (or from ``min_confidence``)."""
         floor = self.gate.hint_at if min_confidence is None else min_confidence
         tokens = Tokens(text)
-        return select(tokens, self.scored(tokens, min(floor, GROW_FLOOR)), floor)
+        least = min(floor, GROW_FLOOR)
+        boost = self.gate.boost
+        if boost is None:
+            return select(tokens, self.scored(tokens, least), floor)
+        # Neighbours may lift a candidate from under the floor: every one is rated first.
+        rated = list(self._rated(tokens))
+        alone = [found[1] for _, found in rated]
+        spans = [(f[0] + f[2][0], f[0] + f[2][-1]) for f, _ in rated]  # first + changed[0], first + changed[-1]
+        raised = boosted(spans, alone, boost, lambda lo, hi: " ".join(tokens.norms[lo : hi + 1]))
+        scored = [
+            Scored(Candidate(*f), found[0], c, found[1])
+            for (f, found), c in zip(rated, raised, strict=True)
+            if c >= least
+        ]
+        return select(tokens, scored, floor)
+
+
+def boosted(
+    spans: Sequence[tuple[int, int]], confidences: Sequence[float], boost: Boost, key: Callable[[int, int], str]
+) -> list[float]:
+    """The confidences that neighbours give the candidates at ``spans`` (``Boost``);
+    ``key(first, last)`` is the wording of a span's words, so that a phrase written
+    again is one neighbour, and none of its own."""
+    strong = [span for span, c in zip(spans, confidences, strict=True) if c >= boost.strong_at]
+    if not strong:  # most texts: nothing to raise
+        return list(confidences)
+    counts = neighbours(spans, strong, boost.window, boost.cap, key)
+    return [boost.confidence(c, n) for c, n in zip(confidences, counts, strict=True)]
+
+
+def neighbours(
+    spans: Sequence[tuple[int, int]],
+    strong: Iterable[tuple[int, int]],
+    window: int,
+    cap: int,
+    key: Callable[[int, int], str],
+) -> list[int]:
+    """For each span (first, last word): how many different wordings (``key``) other than
+    its own the ``strong`` spans within ``window`` words of it have, up to ``cap``. A
+    strong span within reach of growing into it (GROW_GAP unchanged words or fewer
+    between them) is part of the same phrase, not a neighbour."""
+    others = sorted(set(strong))
+    starts = [a for a, _ in others]
+    longest = max((b - a for a, b in others), default=0)
+    wording: dict[tuple[int, int], str] = {}
+
+    def word(span: tuple[int, int]) -> str:
+        found = wording.get(span)
+        if found is None:
+            found = wording[span] = key(*span)
+        return found
+
+    counts = []
+    for span in spans:
+        lo, hi = span
+        seen: set[str] = set()
+        for other in others[bisect_left(starts, lo - window - longest) :]:
+            a, b = other
+            if a > hi + window:
+                break
+            gap = a - hi - 1 if a > hi else lo - b - 1  # unchanged words between (negative: overlap)
+            if GROW_GAP < gap < window:
+                seen.add(word(other))
+                seen.discard(word(span))
+                if len(seen) == cap:
+                    break
+        counts.append(len(seen))
+    return counts
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,7 +166,7 @@ def choose(
     to its own or one word away, so that a finding covers the whole spun phrase
     ("profound neural organization": 'deep' and 'network' are two reconstructions)
     and its suggestion rewrites all of it."""
-    ranked = sorted(candidates, key=lambda c: -c[0])
+    ranked = sorted(candidates, key=lambda c: -c[0])  # stable: equal confidences keep the order given
     spans: list[list[int]] = []
     picks: list[tuple[float, list[tuple[int, int, str]]]] = []
     for confidence, lo, hi, replacement in ranked:
@@ -140,7 +210,9 @@ def rewrite(
 def select(tokens: Tokens, scored: list[Scored], floor: float) -> list[Hit]:
     """The hits among the scored candidates (``choose``), in text order."""
     text = tokens.text
-    found = ((s.confidence, *s.candidate.span, s.candidate.replacement()) for s in scored)
+    # Ties in confidence (neighbours may raise two readings of one span alike) go to the gate's favourite.
+    ranked = sorted(scored, key=lambda s: -s.alone)
+    found = ((s.confidence, *s.candidate.span, s.candidate.replacement()) for s in ranked)
     hits = []
     for pick in choose(found, floor):
         start, end = tokens.start(pick.parts[0][0]), tokens.end(pick.parts[-1][1])

@@ -25,6 +25,52 @@ Tree = tuple[tuple[int, ...], tuple[float, ...], tuple[int, ...], tuple[int, ...
 
 
 @dataclass(frozen=True, slots=True)
+class Boost:
+    """Density: several independent hits near one another raise each one's confidence.
+
+    A candidate's neighbours are the other candidates from ``strong_at`` up whose
+    changed words lie within ``window`` words of its own, not beside them (a
+    neighbour that close would be part of the same spun phrase), counted up to
+    ``cap``. With neighbours, small boosted trees (monotone: more neighbours or a
+    higher confidence never lower it) read the gate's margin and the count, and
+    the confidence becomes the larger of the two; without, it stays as it was,
+    so a phrase standing alone is judged exactly as before.
+    """
+
+    window: int
+    strong_at: float
+    cap: int
+    baseline: float
+    trees: tuple[Tree, ...]
+
+    def confidence(self, confidence: float, neighbours: int) -> float:
+        if neighbours <= 0:
+            return confidence
+        values = (_logit(confidence), float(min(neighbours, self.cap)))
+        raised = _sigmoid(_walk(self.baseline, self.trees, values))
+        return max(confidence, raised)
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "window": self.window,
+            "strong_at": self.strong_at,
+            "cap": self.cap,
+            "baseline": self.baseline,
+            "trees": [[list(part) for part in tree] for tree in self.trees],
+        }
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> Boost:
+        return cls(
+            int(data["window"]),
+            float(data["strong_at"]),
+            int(data["cap"]),
+            float(data["baseline"]),
+            tuple(_tree(t) for t in data["trees"]),
+        )
+
+
+@dataclass(frozen=True, slots=True)
 class Gate:
     names: tuple[str, ...]
     baseline: float
@@ -33,18 +79,12 @@ class Gate:
     hint_at: float = 0.1  # confidence from which a finding is a hint (suggestion)
     # The trees as compiled Python (``gate_trees.margin``), when it matches them.
     compiled: Callable[[Sequence[float]], float] | None = field(default=None, compare=False, repr=False)
+    boost: Boost | None = None  # raises the confidence of candidates with neighbours
 
     def confidence(self, values: Sequence[float]) -> float:
         if self.compiled is not None:
-            z = self.compiled(values)
-            return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
-        z = self.baseline
-        for feature, threshold, left, right, value in self.trees:
-            node = 0
-            while feature[node] >= 0:
-                node = left[node] if values[feature[node]] <= threshold[node] else right[node]
-            z += value[node]
-        return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+            return _sigmoid(self.compiled(values))
+        return _sigmoid(_walk(self.baseline, self.trees, values))
 
     def digest(self) -> str:
         """What the compiled module must have been written from (checked at every start):
@@ -91,14 +131,22 @@ class Gate:
             "hint_at": self.hint_at,
             "trees": [[list(part) for part in tree] for tree in self.trees],
         }
+        if self.boost is not None:
+            data["boost"] = self.boost.to_json()
         path.write_text(json.dumps(data, separators=(",", ":")) + "\n", encoding="utf-8")
 
     @classmethod
     def load(cls, path: Path) -> Gate:
         data = json.loads(path.read_text(encoding="utf-8"))
         trees = tuple(_tree(t) for t in data["trees"])
+        boost = Boost.from_json(data["boost"]) if "boost" in data else None
         return cls(
-            tuple(data["names"]), float(data["baseline"]), trees, float(data["warning_at"]), float(data["hint_at"])
+            tuple(data["names"]),
+            float(data["baseline"]),
+            trees,
+            float(data["warning_at"]),
+            float(data["hint_at"]),
+            boost=boost,
         )
 
     def with_compiled(self) -> Gate:
@@ -107,7 +155,27 @@ class Gate:
 
         if self.digest() != gate_trees.DIGEST:
             return self
-        return Gate(self.names, self.baseline, self.trees, self.warning_at, self.hint_at, gate_trees.margin)
+        return Gate(self.names, self.baseline, self.trees, self.warning_at, self.hint_at, gate_trees.margin, self.boost)
+
+
+def _walk(baseline: float, trees: Sequence[Tree], values: Sequence[float]) -> float:
+    """The margin: the baseline plus each tree's leaf for the values."""
+    z = baseline
+    for feature, threshold, left, right, value in trees:
+        node = 0
+        while feature[node] >= 0:
+            node = left[node] if values[feature[node]] <= threshold[node] else right[node]
+        z += value[node]
+    return z
+
+
+def _sigmoid(z: float) -> float:
+    return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+
+
+def _logit(p: float) -> float:
+    p = min(max(p, 1e-9), 1.0 - 1e-9)
+    return math.log(p / (1.0 - p))
 
 
 def _expression(tree: Tree, node: int) -> str:
@@ -133,12 +201,47 @@ def _tree(parts: list[list[Any]]) -> Tree:
 
 def train_gate(rows: Sequence[Sequence[float]], labels: Sequence[int], names: Sequence[str]) -> Gate:
     """Fit boosted trees (scikit-learn, needed at build time only) and copy them out."""
-    import numpy as np
     from sklearn.ensemble import HistGradientBoostingClassifier
 
     model = HistGradientBoostingClassifier(
         max_iter=160, learning_rate=0.1, max_leaf_nodes=16, class_weight="balanced", random_state=0
     )
+    baseline, trees = _fit(model, rows, labels)
+    return Gate(tuple(names), baseline, trees)
+
+
+# The density boost's settings: neighbours within BOOST_WINDOW words (about a paragraph) that
+# reach BOOST_STRONG_AT, counted up to BOOST_CAP.
+BOOST_WINDOW = 100
+BOOST_STRONG_AT = 0.9
+BOOST_CAP = 3
+
+
+def train_boost(
+    confidences: Sequence[float],
+    neighbours: Sequence[int],
+    labels: Sequence[int],
+    window: int = BOOST_WINDOW,
+    strong_at: float = BOOST_STRONG_AT,
+    cap: int = BOOST_CAP,
+) -> Boost:
+    """Fit the density boost on candidates that have neighbours: their (held-out)
+    gate confidence and neighbour count against whether they were spun."""
+    from sklearn.ensemble import HistGradientBoostingClassifier
+
+    rows = [(_logit(c), float(min(n, cap))) for c, n in zip(confidences, neighbours, strict=True)]
+    keep = [i for i, n in enumerate(neighbours) if n > 0]
+    model = HistGradientBoostingClassifier(
+        max_iter=40, learning_rate=0.1, max_leaf_nodes=8, monotonic_cst=[1, 1], random_state=0
+    )
+    baseline, trees = _fit(model, [rows[i] for i in keep], [labels[i] for i in keep])
+    return Boost(window, strong_at, cap, baseline, trees)
+
+
+def _fit(model: Any, rows: Sequence[Sequence[float]], labels: Sequence[int]) -> tuple[float, tuple[Tree, ...]]:
+    """Fit a scikit-learn HistGradientBoostingClassifier and copy its trees out."""
+    import numpy as np
+
     model.fit(np.asarray(rows, dtype=float), np.asarray(labels))
     trees = []
     for (predictor,) in model._predictors:
@@ -153,5 +256,4 @@ def train_gate(rows: Sequence[Sequence[float]], labels: Sequence[int], names: Se
                 tuple(float(n["value"]) for n in nodes),
             )
         )
-    baseline = float(np.ravel(model._baseline_prediction)[0])
-    return Gate(tuple(names), baseline, tuple(trees))
+    return float(np.ravel(model._baseline_prediction)[0]), tuple(trees)

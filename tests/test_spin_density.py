@@ -1,0 +1,107 @@
+"""The density boost: independent hits near one another raise each one's confidence
+(cleaner.spin.gate.Boost, cleaner.spin.detect.neighbours), on phrases written for these tests."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from cleaner.spin.detect import SpinDetector, boosted, builtin_gate, default_detector, neighbours
+from cleaner.spin.gate import Boost, Gate
+
+# One tree on the neighbour count: none -> margin -4, one -> +1, two or more -> +3.
+STEPS = (((1, -1, 1, -1, -1), (0.5, 0.0, 1.5, 0.0, 0.0), (1, 0, 3, 0, 0), (2, 0, 4, 0, 0), (0.0, -4.0, 0.0, 1.0, 3.0)),)
+BOOST = Boost(window=10, strong_at=0.9, cap=3, baseline=0.0, trees=STEPS)
+
+
+def wording(words: list[str]) -> Callable[[int, int], str]:
+    return lambda lo, hi: " ".join(words[lo : hi + 1])
+
+
+def test_neighbours_are_other_wordings_within_the_window() -> None:
+    words = "alpha beta gamma delta alpha beta epsilon zeta eta theta iota kappa lambda mu nu xi omicron pi".split()
+    key = wording(words)
+    strong = [(0, 0), (4, 4), (6, 6), (16, 16)]
+    # Word 0 ('alpha'): word 4 is 'alpha' again (its own wording, not a neighbour); 'epsilon' at 6 is one;
+    # 'pi' at 16 is 15 unchanged words away, beyond the window of 10.
+    assert neighbours([(0, 0)], strong, 10, 3, key) == [1]
+    # Word 10 ('iota'), not strong itself: 'alpha' at 0 and 4 count once, 'epsilon' and 'pi' once each.
+    assert neighbours([(10, 10)], strong, 10, 5, key) == [3]
+    # Word 2 ('gamma'): both 'alpha's are one word away (parts of its phrase); 'epsilon' counts.
+    assert neighbours([(2, 2)], strong, 10, 5, key) == [1]
+
+
+def test_a_strong_span_beside_a_candidate_is_part_of_its_phrase() -> None:
+    words = "one two three four five six".split()
+    key = wording(words)
+    # One unchanged word between (GROW_GAP): it would grow into the finding, so it is no neighbour.
+    assert neighbours([(0, 0)], [(2, 2)], 10, 3, key) == [0]
+    assert neighbours([(0, 0)], [(1, 1)], 10, 3, key) == [0]
+    assert neighbours([(0, 0)], [(0, 1)], 10, 3, key) == [0]  # overlapping
+    assert neighbours([(0, 0)], [(3, 3)], 10, 3, key) == [1]  # two words between
+
+
+def test_neighbours_are_counted_up_to_the_cap() -> None:
+    words = [f"w{i}" for i in range(40)]
+    strong = [(i, i) for i in range(3, 40, 3)]
+    assert neighbours([(0, 0)], strong, 30, 2, wording(words)) == [2]
+
+
+def test_the_boost_only_raises_and_leaves_a_lone_phrase_alone() -> None:
+    assert BOOST.confidence(0.4, 0) == 0.4
+    assert BOOST.confidence(0.4, 1) == pytest.approx(1 / (1 + 2.718281828**-1), rel=1e-6)
+    assert BOOST.confidence(0.99, 1) == 0.99  # never lowered
+    assert BOOST.confidence(0.4, 2) > BOOST.confidence(0.4, 1) > 0.4
+
+
+def test_boosted_raises_only_candidates_near_a_strong_one() -> None:
+    words = [f"w{i}" for i in range(60)]
+    spans = [(0, 0), (5, 5), (50, 50)]
+    confidences = [0.95, 0.4, 0.4]
+    raised = boosted(spans, confidences, BOOST, wording(words))
+    assert raised[0] == 0.95  # its only strong neighbour is itself
+    assert raised[1] > 0.4  # four words from a strong one
+    assert raised[2] == 0.4  # far from every strong one
+    assert boosted(spans, [0.5, 0.4, 0.4], BOOST, wording(words)) == [0.5, 0.4, 0.4]  # nothing strong
+
+
+def test_gate_with_boost_round_trips_through_json(tmp_path: Path) -> None:
+    gate = Gate(("a",), 0.0, (((-1,), (0.0,), (0,), (0,), (1.0,)),), boost=BOOST)
+    path = tmp_path / "gate.json"
+    gate.save(path)
+    loaded = Gate.load(path)
+    assert loaded.boost == BOOST
+    assert loaded.boost is not None and loaded.boost.confidence(0.4, 2) == BOOST.confidence(0.4, 2)
+
+
+def test_the_built_in_gate_has_a_boost() -> None:
+    boost = builtin_gate().boost
+    assert boost is not None
+    assert boost.window > 10 and 0.5 < boost.strong_at < 1.0 and boost.cap >= 1
+
+
+PHRASES = ["profound learning", "colossal information", "irregular woodland", "counterfeit consciousness"]
+
+
+def lone_confidence(detector: SpinDetector, phrase: str) -> float:
+    text = f"The report describes {phrase} in some detail."
+    hits = [h for h in detector.hits(text, min_confidence=0.0) if h.written.lower() in phrase]
+    return max(h.confidence for h in hits)
+
+
+def test_spun_phrases_close_together_raise_one_another() -> None:
+    detector = default_detector()
+    alone = {p: lone_confidence(detector, p) for p in PHRASES}
+    text = (
+        "We trained a model by profound learning on colossal information. The model, an irregular woodland, "
+        "is a kind of counterfeit consciousness."
+    )
+    together = {p: 0.0 for p in PHRASES}
+    for hit in detector.hits(text, min_confidence=0.0):
+        for p in PHRASES:
+            if hit.written.lower() in p:
+                together[p] = max(together[p], hit.confidence)
+    assert all(together[p] >= alone[p] for p in PHRASES), (alone, together)
+    assert any(together[p] > alone[p] for p in PHRASES), (alone, together)
