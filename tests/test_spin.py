@@ -40,7 +40,7 @@ def tiny_resources() -> Resources:
         "mug": ("cup",),
         "brew": ("tea",),
     }
-    # Each swap is seen four times (a trigger word), 'brew' only twice (not one).
+    # Each swap is seen three or four times (a trigger word), 'brew' only once (not one).
     swaps = learn_swaps(
         2
         * [
@@ -48,9 +48,9 @@ def tiny_resources() -> Resources:
             ("speedy wagon", ["fast car"]),
             ("crimson wagon", ["red car"]),
             ("crimson locomotive", ["red train"]),
-            ("mug of brew", ["cup of tea"]),
             ("mug of water", ["cup of water"]),
         ]
+        + [("mug of brew", ["cup of tea"])]
     )
     return Resources(
         synonyms=synonyms,

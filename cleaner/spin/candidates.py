@@ -17,7 +17,7 @@ LM_ATTESTED = 1.0  # PMI (nats) above which general English knows a bigram
 MAX_OPTIONS = 6
 # Unlearned WordNet synonyms as options too: a little recall for many more look-ups.
 SYNONYM_OPTIONS = False
-MIN_TRIGGER_SWAPS = 3  # a word is a trigger once spinners were seen to write it this often
+MIN_TRIGGER_SWAPS = 2  # a word is a trigger once spinners were seen to write it this often
 PAIR_LIMIT = 6  # options tried for the second word when two words change
 FIRST_LIMIT = 4  # and for the first
 
