@@ -60,11 +60,12 @@ def test_boosted_raises_only_candidates_near_a_strong_one() -> None:
     words = [f"w{i}" for i in range(60)]
     spans = [(0, 0), (5, 5), (50, 50)]
     confidences = [0.95, 0.4, 0.4]
-    raised = boosted(spans, confidences, BOOST, wording(words))
+    raised, counts = boosted(spans, confidences, BOOST, wording(words))
+    assert counts == [0, 1, 0]
     assert raised[0] == 0.95  # its only strong neighbour is itself
     assert raised[1] > 0.4  # four words from a strong one
     assert raised[2] == 0.4  # far from every strong one
-    assert boosted(spans, [0.5, 0.4, 0.4], BOOST, wording(words)) == [0.5, 0.4, 0.4]  # nothing strong
+    assert boosted(spans, [0.5, 0.4, 0.4], BOOST, wording(words)) == ([0.5, 0.4, 0.4], [0, 0, 0])  # nothing strong
 
 
 def test_gate_with_boost_round_trips_through_json(tmp_path: Path) -> None:
@@ -105,3 +106,19 @@ def test_spun_phrases_close_together_raise_one_another() -> None:
                 together[p] = max(together[p], hit.confidence)
     assert all(together[p] >= alone[p] for p in PHRASES), (alone, together)
     assert any(together[p] > alone[p] for p in PHRASES), (alone, together)
+
+
+def test_a_raised_finding_says_what_raised_it() -> None:
+    from cleaner.detectors.reconstruct import ReconstructDetector
+    from cleaner.document import Document
+
+    text = (
+        "We trained a model by profound learning on colossal information. The model, an irregular woodland, "
+        "is a kind of counterfeit consciousness."
+    )
+    findings = ReconstructDetector().check(Document.plain(text))
+    raised = [f for f in findings if "nearby raise" in f.message]
+    assert raised, [f.message for f in findings]
+    assert all(f.confidence > lone_confidence(default_detector(), text[f.start : f.end].lower()) for f in raised)
+    alone = ReconstructDetector().check(Document.plain("The report describes profound learning in some detail."))
+    assert alone and not any("nearby" in f.message for f in alone)

@@ -49,9 +49,18 @@ class ReconstructDetector:
             severity=Severity.WARNING if loud else Severity.SUGGESTION,
             start=hit.start,
             end=hit.end,
-            message=f"'{hit.written}' reads like a spun form of '{suggestion}'",
+            message=f"'{hit.written}' reads like a spun form of '{suggestion}'{_raised(hit.raised_by)}",
             suggestions=(suggestion,),
             applicability=Applicability.UNSAFE,
             confidence=hit.confidence,
             detector=self.name,
         )
+
+
+def _raised(neighbours: int) -> str:
+    """What the message adds when spun-looking phrases nearby raised the finding's confidence."""
+    if not neighbours:
+        return ""
+    if neighbours == 1:
+        return " (another spun-looking phrase nearby raises its confidence)"
+    return f" ({neighbours} other spun-looking phrases nearby raise its confidence)"

@@ -31,6 +31,7 @@ class Hit:
     written: str
     original: str
     confidence: float
+    raised_by: int = 0  # other spun-looking phrases nearby that raised the confidence (``Boost``)
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,6 +40,7 @@ class Scored:
     values: list[float]
     confidence: float
     alone: float  # the gate's confidence, before neighbours raised it (``boosted``)
+    raised_by: int = 0  # the neighbours that raised it (0: not raised)
 
 
 class SpinDetector:
@@ -86,10 +88,10 @@ class SpinDetector:
         rated = list(self._rated(tokens))
         alone = [found[1] for _, found in rated]
         spans = [(f[0] + f[2][0], f[0] + f[2][-1]) for f, _ in rated]  # first + changed[0], first + changed[-1]
-        raised = boosted(spans, alone, boost, lambda lo, hi: " ".join(tokens.norms[lo : hi + 1]))
+        raised, counts = boosted(spans, alone, boost, lambda lo, hi: " ".join(tokens.norms[lo : hi + 1]))
         scored = [
-            Scored(Candidate(*f), found[0], c, found[1])
-            for (f, found), c in zip(rated, raised, strict=True)
+            Scored(Candidate(*f), found[0], c, found[1], n if c > found[1] else 0)
+            for (f, found), c, n in zip(rated, raised, counts, strict=True)
             if c >= least
         ]
         return select(tokens, scored, floor)
@@ -97,15 +99,15 @@ class SpinDetector:
 
 def boosted(
     spans: Sequence[tuple[int, int]], confidences: Sequence[float], boost: Boost, key: Callable[[int, int], str]
-) -> list[float]:
-    """The confidences that neighbours give the candidates at ``spans`` (``Boost``);
-    ``key(first, last)`` is the wording of a span's words, so that a phrase written
-    again is one neighbour, and none of its own."""
+) -> tuple[list[float], list[int]]:
+    """The confidences that neighbours give the candidates at ``spans`` (``Boost``), and
+    how many neighbours each has; ``key(first, last)`` is the wording of a span's words,
+    so that a phrase written again is one neighbour, and none of its own."""
     strong = [span for span, c in zip(spans, confidences, strict=True) if c >= boost.strong_at]
     if not strong:  # most texts: nothing to raise
-        return list(confidences)
+        return list(confidences), [0] * len(spans)
     counts = neighbours(spans, strong, boost.window, boost.cap, key)
-    return [boost.confidence(c, n) for c, n in zip(confidences, counts, strict=True)]
+    return [boost.confidence(c, n) for c, n in zip(confidences, counts, strict=True)], counts
 
 
 def neighbours(
@@ -212,12 +214,15 @@ def select(tokens: Tokens, scored: list[Scored], floor: float) -> list[Hit]:
     text = tokens.text
     # Ties in confidence (neighbours may raise two readings of one span alike) go to the gate's favourite.
     ranked = sorted(scored, key=lambda s: -s.alone)
-    found = ((s.confidence, *s.candidate.span, s.candidate.replacement()) for s in ranked)
+    found = [(s.confidence, *s.candidate.span, s.candidate.replacement()) for s in ranked]
+    # Which readings neighbours raised, and by how many: a hit says so when its confidence came from one.
+    raised = {c: s.raised_by for c, s in zip(found, ranked, strict=True) if s.raised_by}
     hits = []
     for pick in choose(found, floor):
         start, end = tokens.start(pick.parts[0][0]), tokens.end(pick.parts[-1][1])
         original = rewrite(text, pick.parts, tokens.start, tokens.end)
-        hits.append(Hit(start, end, text[start:end], original, pick.confidence))
+        by = max((raised.get((pick.confidence, *part), 0) for part in pick.parts), default=0)
+        hits.append(Hit(start, end, text[start:end], original, pick.confidence, by))
     hits.sort(key=lambda h: h.start)
     return hits
 
