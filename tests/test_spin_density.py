@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from cleaner.spin.detect import SpinDetector, boosted, builtin_gate, default_detector, neighbours
+from cleaner.spin.detect import SpinDetector, boosted, builtin_gate, default_detector, gate_path, neighbours
 from cleaner.spin.gate import Boost, Gate
 
 # One tree on the neighbour count: none -> margin -4, one -> +1, two or more -> +3.
@@ -75,6 +75,15 @@ def test_gate_with_boost_round_trips_through_json(tmp_path: Path) -> None:
     loaded = Gate.load(path)
     assert loaded.boost == BOOST
     assert loaded.boost is not None and loaded.boost.confidence(0.4, 2) == BOOST.confidence(0.4, 2)
+
+
+def test_the_compiled_boost_scores_like_the_tree_walk() -> None:
+    plain = Gate.load(gate_path()).boost
+    compiled = builtin_gate().boost
+    assert plain is not None and compiled is not None and compiled.compiled is not None
+    for tenth in range(1, 100):
+        for n in range(6):
+            assert compiled.confidence(tenth / 100, n) == plain.confidence(tenth / 100, n)
 
 
 def test_the_built_in_gate_has_a_boost() -> None:

@@ -16,7 +16,7 @@ import json
 import math
 import sys
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -42,13 +42,24 @@ class Boost:
     cap: int
     baseline: float
     trees: tuple[Tree, ...]
+    # The trees as compiled Python (``gate_trees.boost_margin``), when the module matches the gate.
+    compiled: Callable[[float, float], float] | None = field(default=None, compare=False, repr=False)
 
     def confidence(self, confidence: float, neighbours: int) -> float:
         if neighbours <= 0:
             return confidence
         values = (_logit(confidence), float(min(neighbours, self.cap)))
-        raised = _sigmoid(_walk(self.baseline, self.trees, values))
-        return max(confidence, raised)
+        z = self.compiled(*values) if self.compiled is not None else _walk(self.baseline, self.trees, values)
+        return max(confidence, _sigmoid(z))
+
+    def numbers(self) -> list[float]:
+        """Its settings and trees as numbers, each tree's size first (for ``Gate.digest``)."""
+        out = [float(self.window), self.strong_at, float(self.cap), self.baseline]
+        for tree in self.trees:
+            out.append(len(tree[0]))
+            for part in tree:
+                out.extend(part)
+        return out
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -94,6 +105,8 @@ class Gate:
             numbers.append(len(tree[0]))
             for part in tree:
                 numbers.extend(part)
+        if self.boost is not None:
+            numbers.extend(self.boost.numbers())
         if sys.byteorder == "big":
             numbers.byteswap()
         return hashlib.sha256(numbers.tobytes()).hexdigest()
@@ -118,6 +131,10 @@ class Gate:
         ]
         lines.extend(f"    z += {_expression(tree, 0)}" for tree in self.trees)
         lines.append("    return z")
+        if self.boost is not None:
+            lines += ["", "", "def boost_margin(v0: float, v1: float) -> float:", f"    z = {self.boost.baseline!r}"]
+            lines.extend(f"    z += {_expression(tree, 0)}" for tree in self.boost.trees)
+            lines.append("    return z")
         return "\n".join(lines) + "\n"
 
     def save(self, path: Path, module: Path | None = None) -> None:
@@ -155,7 +172,10 @@ class Gate:
 
         if self.digest() != gate_trees.DIGEST:
             return self
-        return Gate(self.names, self.baseline, self.trees, self.warning_at, self.hint_at, gate_trees.margin, self.boost)
+        boost = self.boost
+        if boost is not None:  # the module has boost_margin when the gate it was written from had a boost
+            boost = replace(boost, compiled=getattr(gate_trees, "boost_margin", None))
+        return Gate(self.names, self.baseline, self.trees, self.warning_at, self.hint_at, gate_trees.margin, boost)
 
 
 def _walk(baseline: float, trees: Sequence[Tree], values: Sequence[float]) -> float:
