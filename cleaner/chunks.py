@@ -1,7 +1,8 @@
 """Cut a long text into pieces that are checked one at a time, and put findings back in place.
 
-A file over ``CHUNK_CHARS`` characters is never held whole: it is decoded block
-by block (``sources.stream``) and cut at a paragraph break, else after a
+A file over ``LARGE_BYTES`` bytes is never held whole: it is decoded block by
+block (``sources.stream``) and cut into chunks of at most ``CHUNK_CHARS``
+characters, each at a paragraph break, else after a
 sentence, else at a space, else (a single giant word) at the limit. A cut never
 falls inside a CRLF or a surrogate pair. Each piece is checked as its own
 document and its findings are shifted back by the piece's offset, line and
@@ -18,7 +19,10 @@ from dataclasses import dataclass, replace
 from cleaner.model import Finding
 from cleaner.sources import Position
 
-CHUNK_CHARS = 1_000_000
+LARGE_BYTES = 1_000_000  # a file over this is checked in chunks; a smaller one as one document
+# Chunks are smaller than that threshold so that a large file's chunks share out evenly among
+# worker processes (``cleaner.parallel``); one job or many, a file is cut at the same points.
+CHUNK_CHARS = 256_000
 SENTENCE_END = re.compile(r"[.!?][\"'”’)\]]*\s+")
 
 
