@@ -30,8 +30,12 @@ from cleaner.engine import ChunkResult, Engine, FileResult
 if TYPE_CHECKING:  # multiprocessing loads only when work goes to worker processes: start-up stays fast
     from concurrent.futures import Future
 
-# Checked once before chunk workers are forked, so that they inherit every table already loaded.
-WARM_UP = "Researchers trained a profound learning model on colossal information.\n"
+# Checked once before chunk workers are forked, so that they inherit every table already loaded:
+# rule packs, the tagger (agreement), the n-gram model ("actual") and, with --spin, SP001's tables.
+WARM_UP = (
+    "The board closed its eyes to the fraud for years. The actual results of the trials was summarised "
+    "in a report that nobody read. Researchers trained a profound learning model on colossal information.\n"
+)
 
 # One Engine per worker process, built by the pool's initializer.
 _worker_engine: Engine | None = None
