@@ -21,6 +21,7 @@ import sys
 import threading
 from collections import deque
 from collections.abc import Iterable, Iterator
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from cleaner import chunks, sources
@@ -136,35 +137,42 @@ def _one_file(paths: list[str]) -> bool:
 
 
 def _with_pool(engine: Engine, pool: ChunkPool, found: list[str | sources.PathProblem]) -> Iterator[FileResult]:
-    with pool.serving(engine):
+    with pool:
         yield from engine.check_found(found)
 
 
 class ChunkPool:
-    """Worker processes that check the chunks of large files for one engine (its ``chunk_map``).
+    """Worker processes that check the chunks of ``engine``'s large files.
 
-    At most ``2 * workers`` chunks are in flight: memory stays bounded whatever the file's size.
+    Within ``with pool:`` the engine's ``chunk_map`` is the pool's; after it the
+    engine checks chunks itself again and the workers are gone. At most
+    ``2 * workers`` chunks are in flight: memory stays bounded whatever the file's size.
     """
 
     def __init__(self, engine: Engine, workers: int, start_method: str | None = None) -> None:
         import multiprocessing
         from concurrent.futures import ProcessPoolExecutor
 
+        self.engine = engine
         self.workers = workers
         method = start_method or ("fork" if fork_is_safe() else "spawn")
         context = multiprocessing.get_context(method)
         if method == "fork":
             _warm_up(engine)
             self.executor = ProcessPoolExecutor(workers, context, initializer=_adopt_engine, initargs=(engine,))
-        else:
+        else:  # each worker builds its own engine from the settings
             self.executor = ProcessPoolExecutor(
                 workers, context, initializer=_start_worker, initargs=(engine.settings,)
             )
         self.executor.submit(os.getpid)  # starts (forks) every worker now, while no thread runs
 
-    def serving(self, engine: Engine) -> _Serving:
-        """A context in which ``engine`` checks chunks in this pool; the pool is shut down after it."""
-        return _Serving(engine, self)
+    def __enter__(self) -> ChunkPool:
+        self.engine.chunk_map = self.map
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        self.engine.chunk_map = self.engine.check_chunks
+        self.executor.shutdown(cancel_futures=True)
 
     def map(self, path: str, pieces: Iterable[chunks.Chunk], fmt: str | None = None) -> Iterator[ChunkResult]:
         """``Engine.chunk_map``: each chunk's result, in chunk order."""
@@ -179,23 +187,6 @@ class ChunkPool:
         finally:
             for future in window:  # the file could not be read to its end, or the caller stopped early
                 future.cancel()
-
-    def shutdown(self) -> None:
-        self.executor.shutdown(cancel_futures=True)
-
-
-class _Serving:
-    def __init__(self, engine: Engine, pool: ChunkPool) -> None:
-        self.engine = engine
-        self.pool = pool
-
-    def __enter__(self) -> ChunkPool:
-        self.engine.chunk_map = self.pool.map
-        return self.pool
-
-    def __exit__(self, *_: object) -> None:
-        self.engine.chunk_map = self.engine.check_chunks
-        self.pool.shutdown()
 
 
 def fork_is_safe() -> bool:
@@ -224,4 +215,4 @@ def _check_chunk_in_worker(path: str, chunk: chunks.Chunk, fmt: str | None) -> C
     assert engine is not None, "the pool initializer sets the engine"
     result = engine.check_chunk(path, chunk, fmt)
     notices, engine.notices = engine.notices, []
-    return ChunkResult(result.findings, result.evidence, result.words, notices)
+    return replace(result, notices=notices)

@@ -52,7 +52,7 @@ def _json(results: list[FileResult]) -> str:
 
 
 def _in_pool(engine: Engine, paths: list[str], start_method: str, workers: int = 2) -> list[FileResult]:
-    with parallel.ChunkPool(engine, workers, start_method).serving(engine):
+    with parallel.ChunkPool(engine, workers, start_method):
         return list(engine.check_paths(paths))
 
 
