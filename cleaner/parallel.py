@@ -29,7 +29,7 @@ from cleaner.config import Settings
 from cleaner.engine import ChunkResult, Engine, FileResult
 
 if TYPE_CHECKING:  # multiprocessing loads only when work goes to worker processes: start-up stays fast
-    from concurrent.futures import Future
+    from concurrent.futures import Executor, Future
 
 # Checked once before chunk workers are forked, so that they inherit every table already loaded:
 # rule packs, the tagger (agreement), the n-gram model ("actual") and, with --spin, SP001's tables.
@@ -91,15 +91,28 @@ def check_parallel(
     """Check ``paths`` in ``jobs`` processes; yield results in input order.
 
     Worker notices (e.g. a rule's regex timing out) are appended to ``notices``.
+    The workers are started before this returns (forked only while no other thread runs).
     """
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor  # only when files go to worker processes
+
     items = _work_items(paths, settings)
     work = [item for item in items if not isinstance(item, FileResult)]
     workers = min(job_count(jobs), max(1, len(work)))
     chunk = max(1, min(16, len(work) // (workers * 4)))
-    from concurrent.futures import ProcessPoolExecutor  # only when files go to worker processes
+    context = multiprocessing.get_context("fork" if fork_is_safe() else "spawn")
+    pool = ProcessPoolExecutor(workers, context, initializer=_start_worker, initargs=(settings,))
+    done = pool.map(_check_in_worker, work, chunksize=chunk)  # submits every file: the workers start now
+    return _in_input_order(pool, items, done, notices)
 
-    with ProcessPoolExecutor(max_workers=workers, initializer=_start_worker, initargs=(settings,)) as pool:
-        done = pool.map(_check_in_worker, work, chunksize=chunk)
+
+def _in_input_order(
+    pool: Executor,
+    items: list[str | sources.SourceFile | FileResult],
+    done: Iterator[tuple[FileResult, list[str]]],
+    notices: list[str] | None,
+) -> Iterator[FileResult]:
+    with pool:
         for item in items:
             if isinstance(item, FileResult):
                 yield item

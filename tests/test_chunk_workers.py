@@ -177,3 +177,21 @@ def test_cli_default_and_one_job_agree_on_a_file_over_a_megabyte(tmp_path: Path)
         reports.append(run.stdout)
     assert reports[0] == reports[1] == reports[2]
     assert json.loads(reports[0])["summary"]["findings"] >= 110
+
+
+def test_workers_start_before_the_results_are_asked_for(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """So that they are forked before the progress bar starts its drawing thread."""
+    import multiprocessing
+
+    big = str(_write(tmp_path / "big.txt", 400))
+    small = [str(_write(tmp_path / f"small{i}.txt", 3, seed=i)) for i in range(3)]
+    monkeypatch.setattr(parallel, "cpu_count", lambda: 2)
+    starts = (
+        lambda: parallel.check_many(_engine(), [big], None),
+        lambda: parallel.check_parallel(small, Settings(), 2),
+    )
+    for start in starts:
+        results = start()
+        assert len(multiprocessing.active_children()) == 2
+        assert all(r.error is None for r in results)
+        assert multiprocessing.active_children() == []
