@@ -2,12 +2,12 @@
 
 A file over ``LARGE_BYTES`` bytes is never held whole: it is decoded block by
 block (``sources.stream``) and cut into chunks of at most ``CHUNK_CHARS``
-characters, each at a paragraph break, else after a
-sentence, else at a space, else (a single giant word) at the limit. A cut never
-falls inside a CRLF or a surrogate pair. Each piece is checked as its own
-document and its findings are shifted back by the piece's offset, line and
-column. A finding that would straddle a cut is not seen; with cuts at
-paragraphs that costs next to nothing.
+characters, each cut at a paragraph break, else after a sentence, else at a
+space, else (a single giant word) at the limit. A cut never falls inside a
+CRLF or a surrogate pair. Each piece is checked as its own document and its
+findings are shifted back by the piece's offset, line and column. A finding
+that would straddle a cut is not seen; with cuts at paragraphs that costs
+next to nothing.
 """
 
 from __future__ import annotations
@@ -22,6 +22,8 @@ from cleaner.sources import Position
 LARGE_BYTES = 1_000_000  # a file over this is checked in chunks; a smaller one as one document
 # Chunks are smaller than that threshold so that a large file's chunks share out evenly among
 # worker processes (``cleaner.parallel``); one job or many, a file is cut at the same points.
+# A serial check costs the same CPU with chunks of 64,000 to 1,000,000 characters; at 256,000 the
+# speed benchmark's 2.5 MB file is 10 chunks, 5 for each of 2 CPUs.
 CHUNK_CHARS = 256_000
 SENTENCE_END = re.compile(r"[.!?][\"'”’)\]]*\s+")
 
