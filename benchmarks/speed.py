@@ -6,7 +6,11 @@ documents, 369k words) written as ONE text file, documents separated by a
 blank line: both tools read the same file, and one file keeps the
 measurement about checking rather than about opening thousands of files.
 Each run is a fresh process, timed on the wall clock; peak memory is the
-child's maximum resident set size (``os.wait4``). Both tools run as installed
+child's maximum resident set size (``os.wait4``). cleaner checks a file over a
+megabyte in worker processes (one per CPU unless ``--jobs`` says otherwise):
+their CPU time is in the CPU column (``os.wait4`` adds the children the child
+waited for), and the peak is the largest single process's, not the sum of
+them (the workers share the parent's tables copy-on-write). Both tools run as installed
 copies do, from cached bytecode: one untimed warm-up run of each comes first,
 and PYTHONDONTWRITEBYTECODE is cleared for the children.
 

@@ -75,7 +75,7 @@ class Settings:
     vocabulary_accept: tuple[str, ...] = ()  # word-list files: never flag these spellings
     vocabulary_reject: tuple[str, ...] = ()  # word-list files: always flag these words
     readability: dict[str, float] = field(default_factory=dict)  # metric -> threshold
-    jobs: int = 1
+    jobs: int | None = None  # None: files one at a time, a large file's chunks one process per CPU
     stdin_filename: str | None = None
     # From a configuration file (cleaner.configfile).
     disabled: tuple[str, ...] = ()  # rule ids, names or categories turned "off"

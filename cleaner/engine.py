@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from functools import partial
@@ -37,6 +38,21 @@ class FileResult:
         return self.document.word_count if self.document else self.counted_words
 
 
+@dataclass(frozen=True, slots=True)
+class ChunkResult:
+    """What checking one chunk of a large file gave: findings in whole-file coordinates,
+    the confidences of its evidence of spinning, its word count, and the engine's notices."""
+
+    findings: list[Finding]
+    evidence: list[float]
+    words: int
+    notices: list[str] = field(default_factory=list)
+
+
+# How the chunks of one large file are checked: (path, chunks, format) -> one result a chunk, in order.
+ChunkMap = Callable[[str, Iterable[chunks.Chunk], str | None], Iterator[ChunkResult]]
+
+
 class Engine:
     """Holds the detectors (built once) and checks inputs with them."""
 
@@ -44,7 +60,10 @@ class Engine:
         self.settings = settings or Settings()
         self.detectors = list(detectors) if detectors is not None else build(self.settings)
         self.notices: list[str] = []
-        self.chunk_chars = chunks.CHUNK_CHARS  # files larger than this (in bytes) are checked in chunks
+        self.large_bytes = chunks.LARGE_BYTES  # files larger than this (in bytes) are checked in chunks
+        self.chunk_chars = chunks.CHUNK_CHARS  # of at most this many characters
+        # Serial here; ``cleaner.parallel`` sends the chunks to worker processes. Either way the same results.
+        self.chunk_map: ChunkMap = self.check_chunks
         self.progress: Callable[[str, int, int], None] | None = None  # (path, bytes done, bytes in all)
 
     def rules(self) -> list[Rule]:
@@ -124,7 +143,7 @@ class Engine:
         return self.check_source(sources.SourceFile(path=path, text=text, encoding="utf-8"), fmt)
 
     def check_path(self, path: str, fmt: str | None = None) -> FileResult:
-        if path != "-" and sources.file_size(path) > self.chunk_chars:
+        if path != "-" and sources.file_size(path) > self.large_bytes:
             return self.check_large(path, fmt)
         try:
             if path == "-":
@@ -139,35 +158,62 @@ class Engine:
         """Check a file chunk by chunk (``cleaner.chunks``): memory stays bounded whatever its size.
 
         The result has no document (the text is never held whole); its
-        findings carry offsets, lines and columns in the whole file.
+        findings carry offsets, lines and columns in the whole file. The
+        chunks go through ``chunk_map``; findings, evidence and words are
+        gathered in chunk order, so the result is the same wherever they were checked.
         """
         total = sources.file_size(path)
         done = [0]
+        read_at: deque[int] = deque()  # bytes read when each chunk still to come back was cut
 
         def pieces() -> Iterator[str]:
             for text, read in sources.stream(path, self.settings.encoding):
                 done[0] = read
                 yield text
 
+        def cut() -> Iterator[chunks.Chunk]:
+            for chunk in chunks.split(pieces(), self.chunk_chars):
+                read_at.append(done[0])
+                yield chunk
+
         findings: list[Finding] = []
         evidence: list[float] = []
         words = 0
         try:
-            for chunk in chunks.split(pieces(), self.chunk_chars):
-                doc = self.document(path, chunk.text, fmt)
-                found, seen = self._findings(doc)
-                findings.extend(chunks.shift(f, chunk) for f in found)
-                evidence.extend(f.confidence for f in seen.findings)
-                words += doc.word_count
+            for result in self.chunk_map(path, cut(), fmt):
+                findings.extend(result.findings)
+                evidence.extend(result.evidence)
+                words += result.words
+                self.notices.extend(result.notices)
+                read = read_at.popleft()
                 if self.progress is not None:
-                    self.progress(path, done[0], total)
+                    self.progress(path, read, total)
         except sources.UnreadableError as exc:
             return FileResult(path, error=exc.reason)
         score = document_score(evidence, words)
         return FileResult(path, findings, document_score=score, counted_words=words)
 
+    def check_chunks(self, path: str, pieces: Iterable[chunks.Chunk], fmt: str | None = None) -> Iterator[ChunkResult]:
+        """The serial ``chunk_map``: each chunk checked here, in turn."""
+        for chunk in pieces:
+            yield self.check_chunk(path, chunk, fmt)
+
+    def check_chunk(self, path: str, chunk: chunks.Chunk, fmt: str | None = None) -> ChunkResult:
+        """One chunk checked as its own document; its findings shifted into the whole file.
+
+        Notices go to ``self.notices`` as for any check (a worker hands them back in the result).
+        """
+        doc = self.document(path, chunk.text, fmt)
+        found, seen = self._findings(doc)
+        shifted = [chunks.shift(f, chunk) for f in found]
+        return ChunkResult(shifted, [f.confidence for f in seen.findings], doc.word_count)
+
     def check_paths(self, paths: Iterable[str], fmt: str | None = None) -> Iterator[FileResult]:
-        for item in sources.expand(paths):
+        yield from self.check_found(sources.expand(paths), fmt)
+
+    def check_found(self, found: Iterable[str | sources.PathProblem], fmt: str | None = None) -> Iterator[FileResult]:
+        """Check what ``sources.expand`` found: files are checked, problems become results."""
+        for item in found:
             if isinstance(item, sources.PathProblem):
                 yield FileResult(item.path, error=item.reason)
             else:

@@ -212,7 +212,7 @@ def test_chunked_findings_match_whole_file(tmp_path: Path) -> None:
     path.write_bytes((paragraph * 400 + "tail " * 300 + paragraph * 50).encode("utf-8"))
     whole = Engine().check_path(str(path))
     engine = Engine()
-    engine.chunk_chars = 2_000
+    engine.large_bytes = engine.chunk_chars = 2_000
     pieces = engine.check_path(str(path))
     assert pieces.document is None and whole.document is not None
     key = [(f.rule_id, f.start, f.end, f.line, f.column, f.end_line, f.end_column) for f in whole.findings]

@@ -87,7 +87,14 @@ def check(
         typer.Option("--files-from", help="Read paths to check from this file, one a line ('-': standard input)."),
     ] = None,
     jobs: Annotated[
-        int | None, typer.Option("--jobs", "-j", help="Check files in N processes (0: one per CPU; default 1).")
+        int | None,
+        typer.Option(
+            "--jobs",
+            "-j",
+            help="Check in N processes (0: one per CPU): several files, or one large file's chunks; "
+            "1: all in this process. Default: files one at a time, and the chunks of a file over "
+            "1 MB in one process per CPU (the report is the same either way).",
+        ),
     ] = None,
     no_progress: Annotated[bool, typer.Option(help="No progress bar (it is drawn only on a terminal).")] = False,
 ) -> None:
