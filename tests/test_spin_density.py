@@ -3,12 +3,15 @@
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
-from cleaner.spin.detect import SpinDetector, boosted, builtin_gate, default_detector, gate_path, neighbours
+from cleaner.spin.detect import SpinDetector, boosted, builtin_gate, choose, default_detector, gate_path, neighbours
 from cleaner.spin.gate import Boost, Gate
 
 # One tree on the neighbour count: none -> margin -4, one -> +1, two or more -> +3.
@@ -131,3 +134,45 @@ def test_a_raised_finding_says_what_raised_it() -> None:
     assert all(f.confidence > lone_confidence(default_detector(), text[f.start : f.end].lower()) for f in raised)
     alone = ReconstructDetector().check(Document.plain("The report describes profound learning in some detail."))
     assert alone and not any("nearby" in f.message for f in alone)
+
+
+def brute_neighbours(
+    spans: list[tuple[int, int]], strong: list[tuple[int, int]], window: int, cap: int, key: Callable[[int, int], str]
+) -> list[int]:
+    """The definition, span by span against every strong span."""
+    counts = []
+    for lo, hi in spans:
+        found = set()
+        for a, b in set(strong):
+            gap = a - hi - 1 if a > hi else lo - b - 1
+            if 1 < gap < window and key(a, b) != key(lo, hi):
+                found.add(key(a, b))
+        counts.append(min(cap, len(found)))
+    return counts
+
+
+@given(
+    st.lists(st.sampled_from("abc"), min_size=30, max_size=30),
+    st.lists(st.tuples(st.integers(0, 27), st.integers(0, 2)), max_size=25),
+    st.lists(st.booleans(), min_size=25, max_size=25),
+    st.integers(2, 15),
+    st.integers(1, 4),
+)
+def test_neighbours_match_their_definition(
+    words: list[str], starts: list[tuple[int, int]], is_strong: list[bool], window: int, cap: int
+) -> None:
+    spans = [(lo, lo + length) for lo, length in starts]
+    strong = [span for span, flag in zip(spans, is_strong, strict=False) if flag]
+    key = wording(words)
+    assert neighbours(spans, strong, window, cap, key) == brute_neighbours(spans, strong, window, cap, key)
+
+
+def test_a_text_dense_with_findings_is_not_quadratic() -> None:
+    # 40,000 findings one word apart and the same wording over and over: picking them and counting
+    # their neighbours once compared every pair (minutes); now each looks at its own few words.
+    words = ["w"] * 80_000
+    spans = [(i, i) for i in range(0, 80_000, 2)]
+    started = time.process_time()
+    assert len(choose([(0.95, lo, hi, "x") for lo, hi in spans], floor=0.9)) == len(spans)
+    assert set(neighbours(spans, spans, 100, 3, wording(words))) == {0}
+    assert time.process_time() - started < 10

@@ -120,34 +120,45 @@ def neighbours(
     """For each span (first, last word): how many different wordings (``key``) other than
     its own the ``strong`` spans within ``window`` words of it have, up to ``cap``. A
     strong span within reach of growing into it (GROW_GAP unchanged words or fewer
-    between them) is part of the same phrase, not a neighbour."""
+    between them) is part of the same phrase, not a neighbour.
+
+    Linear in the spans, however often one wording repeats: the strong spans are
+    sorted by first word (those after a span) and by last word (those before it), and
+    for each place in either order the first ``cap + 1`` different wordings from
+    there on are listed once; a span reads them off the two stretches in reach."""
     others = sorted(set(strong))
-    starts = [a for a, _ in others]
-    longest = max((b - a for a, b in others), default=0)
-    wording: dict[tuple[int, int], str] = {}
-
-    def word(span: tuple[int, int]) -> str:
-        found = wording.get(span)
-        if found is None:
-            found = wording[span] = key(*span)
-        return found
-
+    after = _firsts([(a, key(a, b)) for a, b in others], cap + 1)
+    before = _firsts(sorted((b, key(a, b)) for a, b in others), cap + 1)
     counts = []
-    for span in spans:
-        lo, hi = span
-        seen: set[str] = set()
-        for other in others[bisect_left(starts, lo - window - longest) :]:
-            a, b = other
-            if a > hi + window:
-                break
-            gap = a - hi - 1 if a > hi else lo - b - 1  # unchanged words between (negative: overlap)
-            if GROW_GAP < gap < window:
-                seen.add(word(other))
-                seen.discard(word(span))
-                if len(seen) == cap:
-                    break
-        counts.append(len(seen))
+    for lo, hi in spans:
+        found: set[str] = set()
+        # After it: first word from hi + GROW_GAP + 2 to hi + window; before it: last word from lo - window.
+        for side, first, last in ((after, hi + GROW_GAP + 2, hi + window), (before, lo - window, lo - GROW_GAP - 2)):
+            at = bisect_left(side.positions, first)
+            if at < len(side.positions):
+                found.update(word for word, where in side.wordings[at] if side.positions[where] <= last)
+        if found:
+            found.discard(key(lo, hi))
+        counts.append(min(cap, len(found)))
     return counts
+
+
+@dataclass(frozen=True, slots=True)
+class _Firsts:
+    positions: list[int]  # sorted
+    wordings: list[list[tuple[str, int]]]  # from each index on: the first different wordings and where they are
+
+
+def _firsts(items: list[tuple[int, str]], n: int) -> _Firsts:
+    """``items`` (position, wording) sorted; for each index, the first ``n`` different
+    wordings from it on with their indices (built from the end, ``n`` steps an item)."""
+    wordings: list[list[tuple[str, int]]] = [[] for _ in items]
+    later: list[tuple[str, int]] = []
+    for i in range(len(items) - 1, -1, -1):
+        word = items[i][1]
+        later = [(word, i), *[(w, j) for w, j in later if w != word]][:n]
+        wordings[i] = later
+    return _Firsts([p for p, _ in items], wordings)
 
 
 @dataclass(frozen=True, slots=True)
@@ -171,31 +182,36 @@ def choose(
     ranked = sorted(candidates, key=lambda c: -c[0])  # stable: equal confidences keep the order given
     spans: list[list[int]] = []
     picks: list[tuple[float, list[tuple[int, int, str]]]] = []
+    # Every word a pick covers: an overlap is found by looking up a candidate's own few words, not by
+    # comparing it with every pick (that was quadratic in a text dense with findings).
+    covered: set[int] = set()
     for confidence, lo, hi, replacement in ranked:
         if confidence < floor:
             break
-        if any(lo <= b and a <= hi for a, b in spans):
+        if not covered.isdisjoint(range(lo, hi + 1)):
             continue
         spans.append([lo, hi])
+        covered.update(range(lo, hi + 1))
         picks.append((confidence, [(lo, hi, replacement)]))
-    # Neighbours by where their changed words start and end, each list best first.
-    neighbours = [c for c in ranked if c[0] >= grow_floor]
+    # Reconstructions a pick may take in, by where their changed words start and end, each list best first.
+    growing = [c for c in ranked if c[0] >= grow_floor]
     starting: dict[int, list[int]] = {}
     ending: dict[int, list[int]] = {}
-    for rank, (_, lo, hi, _) in enumerate(neighbours):
+    for rank, (_, lo, hi, _) in enumerate(growing):
         starting.setdefault(lo, []).append(rank)
         ending.setdefault(hi, []).append(rank)
     for (_, parts), span in zip(picks, spans, strict=True):
         while True:
             beside = [r for at in range(span[1] + 1, span[1] + 2 + GROW_GAP) for r in starting.get(at, ())]
             beside += [r for at in range(span[0] - 1 - GROW_GAP, span[0]) for r in ending.get(at, ())]
-            free = (neighbours[r] for r in sorted(beside))  # the best first
-            taken = next((c for c in free if not any(c[1] <= b and a <= c[2] for a, b in spans)), None)
+            free = (growing[r] for r in sorted(beside))  # the best first
+            taken = next((c for c in free if covered.isdisjoint(range(c[1], c[2] + 1))), None)
             if taken is None:
                 break
             _, lo, hi, replacement = taken
             parts.append((lo, hi, replacement))
             span[0], span[1] = min(span[0], lo), max(span[1], hi)
+            covered.update(range(span[0], span[1] + 1))
     return [Pick(confidence, tuple(sorted(parts))) for confidence, parts in picks]
 
 
