@@ -36,7 +36,7 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from cleaner.spin.detect import GROW_FLOOR, SpinDetector, choose, neighbours, rewrite  # noqa: E402
+from cleaner.spin.detect import GROW_FLOOR, SpinDetector, choose, neighbours, rewrite, wording  # noqa: E402
 from cleaner.spin.features import NAMES  # noqa: E402
 from cleaner.spin.gate import BOOST_CAP, BOOST_STRONG_AT, BOOST_WINDOW, Boost, Gate, train_boost, train_gate  # noqa: E402
 from cleaner.spin.pairs import find_shared, read_pairs  # noqa: E402
@@ -138,10 +138,6 @@ def neighbour_counts(rows: list[Row], scores: list[float]) -> list[int]:
         for i, n in zip(members, found, strict=True):
             counts[i] = n
     return counts
-
-
-def wording(norms: list[str], lo: int, hi: int) -> str:
-    return " ".join(norms[lo : hi + 1])
 
 
 def fit_boost(rows: list[Row], scores: list[float], counts: list[int], keep: Callable[[Row], bool]) -> Boost:

@@ -1,6 +1,8 @@
 import gc
 
-gc.set_threshold(50_000)  # before the imports as well (cleaner.cli.GC_THRESHOLD, which main() sets)
+from cleaner import GC_THRESHOLD
+
+gc.set_threshold(GC_THRESHOLD)  # before the command-line modules are imported, as well as in main()
 
 from cleaner.cli import main  # noqa: E402
 

@@ -134,12 +134,15 @@ def check_many(engine: Engine, paths: list[str], jobs: int | None) -> Iterator[F
     Chunk workers are started before this returns, so that they are forked
     before a caller starts a thread (the progress bar's).
     """
-    if jobs is not None and job_count(jobs) > 1 and not _one_file(paths):
+    allowed = cpu_count() if jobs is None else job_count(jobs)
+    if allowed == 1:  # one process whatever the sizes: checked as found, nothing listed or measured first
+        return engine.check_paths(paths)
+    if jobs is not None and not _one_file(paths):
         return check_parallel(paths, engine.settings, jobs, engine.notices)
     found = list(sources.expand(paths))
     sizes = [sources.file_size(item) for item in found if isinstance(item, str) and item != "-"]
     largest = max((size for size in sizes if size > engine.large_bytes), default=0)
-    workers = min(cpu_count() if jobs is None else job_count(jobs), -(-largest // engine.chunk_chars))
+    workers = min(allowed, -(-largest // engine.chunk_chars))
     if workers < 2:
         return engine.check_found(found)
     return _with_pool(engine, ChunkPool(engine, workers), found)

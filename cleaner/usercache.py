@@ -36,9 +36,10 @@ def read(path: Path) -> Any:
 def write(path: Path, value: Any) -> None:
     """Write atomically (a reader never sees half a file); failing to is no error."""
     try:
+        data = marshal.dumps(value)  # first: a value marshal cannot keep leaves no temporary file behind
         path.parent.mkdir(parents=True, exist_ok=True)
         with tempfile.NamedTemporaryFile(dir=path.parent, prefix=".cache-", delete=False) as handle:
-            handle.write(marshal.dumps(value))
+            handle.write(data)
         os.replace(handle.name, path)
     except (OSError, ValueError):
         return

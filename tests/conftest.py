@@ -6,6 +6,14 @@ from pathlib import Path
 import pytest
 
 REPO = Path(__file__).resolve().parents[1]
+# Spun and plain sentences that the many-file and large-file tests build their inputs from.
+SENTENCES = [
+    "We trained a profound learning model on colossal information.",
+    "The board closed its eyes to the fraud.",
+    "Counterfeit consciousness is changing medicine.",
+    "The results are summarised in Table 2.",
+    "Patients were followed for twelve months after surgery.",
+]
 # CLEANER_SHARED points elsewhere, e.g. from a git worktree that is not beside ../shared.
 SHARED = Path(os.environ.get("CLEANER_SHARED") or REPO.parent / "shared")
 

@@ -10,6 +10,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from conftest import SENTENCES
 
 from cleaner import parallel
 from cleaner.config import Settings
@@ -19,14 +20,7 @@ from cleaner.engine import Engine, FileResult
 from cleaner.model import Finding
 from cleaner.reporters import OutputFormat, ReportOptions, reporter_for
 
-PHRASES = [
-    "We trained a profound learning model on colossal information.",
-    "The board closed its eyes to the fraud.",
-    "Counterfeit consciousness is changing medicine.",
-    "The results are summarised in Table 2.",
-    "Patients were followed for twelve months after surgery.",
-    "Ce modèle est utilisé — naïvely — in 😀 emoji-laden prose.",
-]
+PHRASES = [*SENTENCES, "Ce modèle est utilisé — naïvely — in 😀 emoji-laden prose."]
 LARGE = 6_000  # bytes: a file over this is checked in chunks of at most CHUNK characters
 CHUNK = 2_000
 

@@ -10,19 +10,14 @@ import sys
 from pathlib import Path
 
 import pytest
+from conftest import SENTENCES
 
 from cleaner import parallel
 from cleaner.cli import progress
 from cleaner.config import Settings
 from cleaner.engine import Engine
 
-PHRASES = [
-    "We trained a profound learning model on colossal information.",
-    "The board closed its eyes to the fraud.",
-    "Counterfeit consciousness is changing medicine.",
-    "The results are summarised in Table 2.",
-    "Patients were followed for twelve months after surgery.",
-]
+PHRASES = SENTENCES
 
 
 def _corpus(root: Path, count: int = 40) -> Path:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from bisect import bisect_left
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, partial
 from itertools import pairwise
 from pathlib import Path
 
@@ -88,13 +88,18 @@ class SpinDetector:
         rated = list(self._rated(tokens))
         alone = [found[1] for _, found in rated]
         spans = [(f[0] + f[2][0], f[0] + f[2][-1]) for f, _ in rated]  # first + changed[0], first + changed[-1]
-        raised, counts = boosted(spans, alone, boost, lambda lo, hi: " ".join(tokens.norms[lo : hi + 1]))
+        raised, counts = boosted(spans, alone, boost, partial(wording, tokens.norms))
         scored = [
             Scored(Candidate(*f), found[0], c, found[1], n if c > found[1] else 0)
             for (f, found), c, n in zip(rated, raised, counts, strict=True)
             if c >= least
         ]
         return select(tokens, scored, floor)
+
+
+def wording(norms: Sequence[str], lo: int, hi: int) -> str:
+    """The words ``lo`` to ``hi`` as written (lower case): what makes two neighbours one."""
+    return " ".join(norms[lo : hi + 1])
 
 
 def boosted(

@@ -54,12 +54,7 @@ class Boost:
 
     def numbers(self) -> list[float]:
         """Its settings and trees as numbers, each tree's size first (for ``Gate.digest``)."""
-        out = [float(self.window), self.strong_at, float(self.cap), self.baseline]
-        for tree in self.trees:
-            out.append(len(tree[0]))
-            for part in tree:
-                out.extend(part)
-        return out
+        return [float(self.window), self.strong_at, float(self.cap), *_numbers(self.baseline, self.trees)]
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -67,7 +62,7 @@ class Boost:
             "strong_at": self.strong_at,
             "cap": self.cap,
             "baseline": self.baseline,
-            "trees": [[list(part) for part in tree] for tree in self.trees],
+            "trees": _trees_to_json(self.trees),
         }
 
     @classmethod
@@ -77,7 +72,7 @@ class Boost:
             float(data["strong_at"]),
             int(data["cap"]),
             float(data["baseline"]),
-            tuple(_tree(t) for t in data["trees"]),
+            _trees_from_json(data["trees"]),
         )
 
 
@@ -100,11 +95,7 @@ class Gate:
     def digest(self) -> str:
         """What the compiled module must have been written from (checked at every start):
         the numbers' bytes, each tree's size first, little-endian (no text made of them)."""
-        numbers = array.array("d", [self.baseline])
-        for tree in self.trees:
-            numbers.append(len(tree[0]))
-            for part in tree:
-                numbers.extend(part)
+        numbers = array.array("d", _numbers(self.baseline, self.trees))
         if self.boost is not None:
             numbers.extend(self.boost.numbers())
         if sys.byteorder == "big":
@@ -127,14 +118,11 @@ class Gate:
             "",
             "def margin(v: Sequence[float]) -> float:",
             f"    {unpacked}, = v",
-            f"    z = {self.baseline!r}",
+            *_sum_lines(self.baseline, self.trees),
         ]
-        lines.extend(f"    z += {_expression(tree, 0)}" for tree in self.trees)
-        lines.append("    return z")
         if self.boost is not None:
-            lines += ["", "", "def boost_margin(v0: float, v1: float) -> float:", f"    z = {self.boost.baseline!r}"]
-            lines.extend(f"    z += {_expression(tree, 0)}" for tree in self.boost.trees)
-            lines.append("    return z")
+            lines += ["", "", "def boost_margin(v0: float, v1: float) -> float:"]
+            lines += _sum_lines(self.boost.baseline, self.boost.trees)
         return "\n".join(lines) + "\n"
 
     def save(self, path: Path, module: Path | None = None) -> None:
@@ -146,7 +134,7 @@ class Gate:
             "baseline": self.baseline,
             "warning_at": self.warning_at,
             "hint_at": self.hint_at,
-            "trees": [[list(part) for part in tree] for tree in self.trees],
+            "trees": _trees_to_json(self.trees),
         }
         if self.boost is not None:
             data["boost"] = self.boost.to_json()
@@ -155,7 +143,7 @@ class Gate:
     @classmethod
     def load(cls, path: Path) -> Gate:
         data = json.loads(path.read_text(encoding="utf-8"))
-        trees = tuple(_tree(t) for t in data["trees"])
+        trees = _trees_from_json(data["trees"])
         boost = Boost.from_json(data["boost"]) if "boost" in data else None
         return cls(
             tuple(data["names"]),
@@ -176,6 +164,29 @@ class Gate:
         if boost is not None:  # the module has boost_margin when the gate it was written from had a boost
             boost = replace(boost, compiled=getattr(gate_trees, "boost_margin", None))
         return Gate(self.names, self.baseline, self.trees, self.warning_at, self.hint_at, gate_trees.margin, boost)
+
+
+def _numbers(baseline: float, trees: Sequence[Tree]) -> list[float]:
+    """The baseline, then each tree's size and its parts, as one list of numbers (for digests)."""
+    out = [baseline]
+    for tree in trees:
+        out.append(len(tree[0]))
+        for part in tree:
+            out.extend(part)
+    return out
+
+
+def _sum_lines(baseline: float, trees: Sequence[Tree]) -> list[str]:
+    """A function body that sums the trees as Python expressions over locals v0, v1, ..."""
+    return [f"    z = {baseline!r}", *(f"    z += {_expression(tree, 0)}" for tree in trees), "    return z"]
+
+
+def _trees_to_json(trees: Sequence[Tree]) -> list[list[list[float]]]:
+    return [[list(part) for part in tree] for tree in trees]
+
+
+def _trees_from_json(data: list[list[list[Any]]]) -> tuple[Tree, ...]:
+    return tuple(_tree(t) for t in data)
 
 
 def _walk(baseline: float, trees: Sequence[Tree], values: Sequence[float]) -> float:
