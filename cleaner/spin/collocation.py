@@ -16,7 +16,6 @@ text that other evidence already marks as spun (``cleaner.detectors.collocation`
 
 from __future__ import annotations
 
-import gzip
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import cache
@@ -24,7 +23,7 @@ from pathlib import Path
 from typing import Protocol
 
 from cleaner.spin import morph
-from cleaner.spin.resources import split_rows
+from cleaner.spin.resources import read_table
 from cleaner.spin.stopwords import STOPWORDS
 
 WORD_CLASSES = Path(__file__).resolve().parent.parent / "data" / "spin" / "word-classes.tsv.gz"
@@ -90,8 +89,7 @@ class WordClasses:
 
 @cache
 def builtin_classes(path: Path = WORD_CLASSES) -> WordClasses:
-    with gzip.open(path, "rt", encoding="utf-8") as handle:
-        return WordClasses(split_rows(handle.read()))
+    return WordClasses(read_table(path))
 
 
 class Model(Protocol):

@@ -89,6 +89,8 @@ class SpinDetector:
         alone = [found[1] for _, found in rated]
         spans = [(f[0] + f[2][0], f[0] + f[2][-1]) for f, _ in rated]  # first + changed[0], first + changed[-1]
         raised, counts = boosted(spans, alone, boost, partial(wording, tokens.norms))
+        if not any(c >= floor for c in raised):  # no pick to make (most texts): nothing more to build
+            return []
         scored = [
             Scored(Candidate(*f), found[0], c, found[1], n if c > found[1] else 0)
             for (f, found), c, n in zip(rated, raised, counts, strict=True)
