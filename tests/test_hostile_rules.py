@@ -46,8 +46,8 @@ def test_loader_is_a_safe_loader() -> None:
     import yaml
 
     safe = (yaml.SafeLoader, getattr(yaml, "CSafeLoader", yaml.SafeLoader))
-    assert issubclass(loader._Loader, safe)
-    assert not issubclass(loader._Loader, (yaml.UnsafeLoader, yaml.FullLoader))
+    assert issubclass(loader._loader(), safe)
+    assert not issubclass(loader._loader(), (yaml.UnsafeLoader, yaml.FullLoader))
 
 
 def test_python_object_tag_refused(tmp_path: Path) -> None:

@@ -9,8 +9,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 CONDITION_RE = re.compile(r"\b(AND|NOT)\s+([^;|]+?)(?=\s*(?:[;|]|\bAND\b|\bNOT\b|$))")
 
 
@@ -105,4 +103,6 @@ def to_pack(pairs: Iterable[ImportedPair], name: str, prefix: str = "TPX") -> di
 
 
 def dump_pack(pack: dict[str, Any]) -> str:
+    import yaml  # only when a pack is written: not at every start
+
     return str(yaml.safe_dump(pack, sort_keys=False, allow_unicode=True, width=120))

@@ -9,8 +9,11 @@ built) and stops at the first limit crossed, naming the line.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from types import ModuleType
+from typing import TYPE_CHECKING
 
-import yaml
+if TYPE_CHECKING:  # PyYAML loads when a user's pack is checked: a start with cached packs never needs it
+    import yaml
 
 MAX_PACK_BYTES = 16 * 1024 * 1024
 MAX_ALIASES = 100
@@ -18,8 +21,6 @@ MAX_NODES = 1_000_000  # values in the pack once every alias is expanded
 MAX_DEPTH = 32
 MAX_RULES = 20_000
 RULES_DEPTH = 2  # the rule mappings sit in the top mapping's 'rules' list
-
-_Parser = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 class LimitError(ValueError):
@@ -56,15 +57,17 @@ def check(text: str) -> None:
     """
     if len(text) > MAX_PACK_BYTES:
         raise LimitError(1, f"rule pack is larger than {MAX_PACK_BYTES // (1024 * 1024)} MB")
+    import yaml
+
     count = _Count()
     try:
-        for event in yaml.parse(text, Loader=_Parser):
-            _step(event, event.start_mark.line + 1 if event.start_mark else 0, count)
+        for event in yaml.parse(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
+            _step(yaml, event, event.start_mark.line + 1 if event.start_mark else 0, count)
     except yaml.YAMLError:
         return
 
 
-def _step(event: yaml.Event, line: int, count: _Count) -> None:
+def _step(yaml: ModuleType, event: yaml.Event, line: int, count: _Count) -> None:
     if isinstance(event, yaml.AliasEvent):
         count.aliases += 1
         if count.aliases > MAX_ALIASES:

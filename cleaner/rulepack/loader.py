@@ -4,14 +4,13 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
+import importlib.util
 import re
 from collections.abc import Iterable, Mapping
 from functools import cache
 from importlib import resources
 from pathlib import Path
 from typing import Any
-
-import yaml
 
 from cleaner import inflect, usercache
 from cleaner.model import Applicability, Category, Severity
@@ -61,23 +60,39 @@ class _LineDict(dict[str, Any]):
     line: int = 0
 
 
-class _Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
-    """A safe loader whose mappings remember the line they start on."""
+@cache
+def _loader() -> type[Any]:
+    """A safe YAML loader whose mappings remember the line they start on. Made on first
+    use: a start that finds every pack in the cache never imports PyYAML."""
+    import yaml
+
+    def construct_mapping(loader: Any, node: yaml.MappingNode) -> _LineDict:
+        loader.flatten_mapping(node)
+        mapping = _LineDict()
+        mapping.line = node.start_mark.line + 1
+        for key_node, value_node in node.value:
+            key = loader.construct_object(key_node, deep=True)
+            if not isinstance(key, str | int | float | bool):
+                raise yaml.constructor.ConstructorError(None, None, "keys must be plain text", key_node.start_mark)
+            mapping[str(key)] = loader.construct_object(value_node, deep=True)
+        return mapping
+
+    loader: type[Any] = type("_Loader", (getattr(yaml, "CSafeLoader", yaml.SafeLoader),), {})
+    loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, construct_mapping)
+    return loader
 
 
-def _construct_mapping(loader: _Loader, node: yaml.MappingNode) -> _LineDict:
-    loader.flatten_mapping(node)
-    mapping = _LineDict()
-    mapping.line = node.start_mark.line + 1
-    for key_node, value_node in node.value:
-        key = loader.construct_object(key_node, deep=True)
-        if not isinstance(key, str | int | float | bool):
-            raise yaml.constructor.ConstructorError(None, None, "keys must be plain text", key_node.start_mark)
-        mapping[str(key)] = loader.construct_object(value_node, deep=True)
-    return mapping
-
-
-_Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
+@cache
+def _yaml_version() -> str:
+    """PyYAML's version, read from its package without importing it (the cache key of a parsed pack)."""
+    spec = importlib.util.find_spec("yaml")
+    origin = spec.origin if spec is not None else None
+    try:
+        text = Path(origin).read_text(encoding="utf-8") if origin else ""
+    except OSError:
+        text = ""
+    found = re.search(r"^__version__\s*=\s*['\"]([^'\"]+)['\"]", text, re.MULTILINE)
+    return found.group(1) if found else "unknown"
 
 
 def _builtin_folder() -> Path:
@@ -164,12 +179,14 @@ def _parse(text: str, source: str) -> Any:
     the result is kept in cleaner's cache folder under the text's digest, so a changed pack is
     parsed again; CACHE_FORMAT changes whenever what is kept does."""
     digest = hashlib.blake2b(text.encode("utf-8"), digest_size=16).hexdigest()
-    cached = usercache.cache_dir() / f"rulepack-{CACHE_FORMAT}-{yaml.__version__}-{digest}.marshal"
+    cached = usercache.cache_dir() / f"rulepack-{CACHE_FORMAT}-{_yaml_version()}-{digest}.marshal"
     found = usercache.read(cached)
     if isinstance(found, tuple) and len(found) == 2 and found[0] == CACHE_FORMAT:
         return _thaw(found[1])
+    import yaml
+
     try:
-        data = yaml.load(text, Loader=_Loader)  # noqa: S506 - _Loader is a SafeLoader
+        data = yaml.load(text, Loader=_loader())  # noqa: S506 - _loader() is a SafeLoader
     except yaml.MarkedYAMLError as exc:
         line = exc.problem_mark.line + 1 if exc.problem_mark else 0
         raise RuleError(source, line, f"invalid YAML: {exc.problem}") from None
