@@ -129,7 +129,7 @@ def _read_model(path: Path) -> _Model:
         feature: "\t".join(f"{label}\t{weight!r}" for label, weight in row.items()) for feature, row in weights.items()
     }
     model = _Model(rows, dict(raw["tagdict"]), list(raw["classes"]))
-    usercache.write(cached, (model.rows, model.tagdict, model.classes))
+    usercache.write(cached, (model.rows, model.tagdict, model.classes), supersedes="pos-model-*.marshal")
     return model
 
 

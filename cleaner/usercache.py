@@ -6,6 +6,8 @@ is missing, stale, damaged or cannot be written is never an error.
 
 from __future__ import annotations
 
+import contextlib
+import hashlib
 import marshal
 import os
 import tempfile
@@ -33,8 +35,12 @@ def read(path: Path) -> Any:
         return None
 
 
-def write(path: Path, value: Any) -> None:
-    """Write atomically (a reader never sees half a file); failing to is no error."""
+def write(path: Path, value: Any, supersedes: str | None = None) -> None:
+    """Write atomically (a reader never sees half a file); failing to is no error.
+
+    ``supersedes``: a glob, in the same folder, of the copies this one replaces (the same
+    table read from an older file, say); they are removed, so the folder does not grow
+    with every edit or upgrade."""
     try:
         data = marshal.dumps(value)  # first: a value marshal cannot keep leaves no temporary file behind
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -43,3 +49,15 @@ def write(path: Path, value: Any) -> None:
         os.replace(handle.name, path)
     except (OSError, ValueError):
         return
+    if supersedes:
+        for old in path.parent.glob(supersedes):
+            if old.name != path.name:
+                with contextlib.suppress(OSError):  # another process may have removed it first
+                    old.unlink()
+
+
+def source_key(path: Path | str) -> str:
+    """A short name for where a file is (a cached copy of it names this, so that a newer
+    copy of the same file can replace the older)."""
+    where = os.path.abspath(path)
+    return hashlib.blake2b(where.encode("utf-8", "surrogateescape"), digest_size=8).hexdigest()

@@ -64,6 +64,15 @@ def test_model_cache_is_written_then_read(fresh: Path) -> None:
 
 
 @needs_tagger
+def test_a_copy_of_an_older_model_is_removed(fresh: Path) -> None:
+    older = fresh / "pos-model-1-123-456.marshal"  # as left by an earlier version of the model
+    older.write_bytes(b"old")
+    pos.tag(["It", "works"])
+    assert not older.exists()
+    assert len(list(fresh.glob("pos-model-*.marshal"))) == 1
+
+
+@needs_tagger
 def test_unwritable_cache_is_no_error(fresh: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     blocker = fresh / "file"
     blocker.write_text("x", encoding="utf-8")

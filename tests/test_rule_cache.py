@@ -70,8 +70,18 @@ def test_a_changed_pack_is_parsed_again(tmp_path: Path, cache_dir: Path) -> None
     load_pack(path)
     path.write_text(PACK.replace("sheep dog: [sheepdog, shepherd dog]", "sheep dog: sheepdog"), encoding="utf-8")
     rule = load_pack(path).rules[0]
-    assert len(list(cache_dir.glob("rulepack-*.marshal"))) == 2
     assert "shepherd dog" not in str(rule)
+    # The new copy replaces the old one: the cache does not grow with every edit of a pack.
+    assert len(list(cache_dir.glob("rulepack-*.marshal"))) == 1
+    assert load_pack(path).rules[0] == rule
+
+
+def test_packs_at_two_places_keep_a_copy_each(tmp_path: Path, cache_dir: Path) -> None:
+    first = write(tmp_path / "one", PACK)
+    second = write(tmp_path / "two", PACK.replace("sheep dog: [sheepdog, shepherd dog]", "sheep dog: sheepdog"))
+    load_pack(first)
+    load_pack(second)
+    assert len(list(cache_dir.glob("rulepack-*.marshal"))) == 2
 
 
 def test_a_damaged_or_unwritable_cache_is_no_error(tmp_path: Path, cache_dir: Path) -> None:

@@ -104,13 +104,14 @@ def read_table(path: Path) -> dict[str, str]:
     ``marshal`` copy in the cache folder, keyed by the file's size and time; later runs read that,
     several times faster than inflating and splitting (the detector's tables load on every start)."""
     stat = path.stat()
-    cached = usercache.cache_dir() / f"table-{TABLE_CACHE_FORMAT}-{path.name}-{stat.st_size}-{stat.st_mtime_ns}.marshal"
+    where = usercache.source_key(path)
+    cached = usercache.cache_dir() / f"table-{TABLE_CACHE_FORMAT}-{where}-{stat.st_size}-{stat.st_mtime_ns}.marshal"
     found = usercache.read(cached)
     if isinstance(found, dict):
         return found
     with gzip.open(path, "rt", encoding="utf-8") as handle:
         rows = split_rows(handle.read())
-    usercache.write(cached, rows)
+    usercache.write(cached, rows, supersedes=f"table-*-{where}-*.marshal")
     return rows
 
 
