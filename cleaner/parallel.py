@@ -26,6 +26,7 @@ from typing import TYPE_CHECKING
 
 from cleaner import chunks, sources
 from cleaner.config import Settings
+from cleaner.detectors.languagetool import LanguageToolDetector
 from cleaner.engine import ChunkResult, Engine, FileResult
 
 if TYPE_CHECKING:  # multiprocessing loads only when work goes to worker processes: start-up stays fast
@@ -211,9 +212,20 @@ def fork_is_safe() -> bool:
 
 
 def _warm_up(engine: Engine) -> None:
-    """Check a sentence so that the detectors load their tables before workers are forked; no notice kept."""
+    """Check a sentence so that the detectors load their tables before workers are forked; no
+    notice kept. LanguageTool only connects: a server has nothing to load here, and is not
+    sent a sentence nobody wrote; that it cannot be reached is told once, from here."""
+    detectors = engine.detectors
+    remote = [d for d in detectors if isinstance(d, LanguageToolDetector)]
+    for detector in remote:
+        detector.prepare()
+        engine.notices.extend(detector.take_notices())
     kept = len(engine.notices)
-    engine.check_text(WARM_UP, "<warm-up>.txt")
+    engine.detectors = [d for d in detectors if d not in remote]
+    try:
+        engine.check_text(WARM_UP, "<warm-up>.txt")
+    finally:
+        engine.detectors = detectors
     del engine.notices[kept:]
 
 

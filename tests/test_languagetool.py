@@ -15,6 +15,7 @@ import urllib.parse
 from collections.abc import Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from typing import ClassVar
 
 import pytest
 from typer.testing import CliRunner
@@ -66,6 +67,7 @@ def lt_matches(text: str) -> list[dict[str, object]]:
 
 class FakeLanguageTool(BaseHTTPRequestHandler):
     mode = "ok"  # ok | 500 | garbage | shape | slow
+    texts: ClassVar[list[str]] = []  # every text sent to /v2/check
 
     def log_message(self, *args: object) -> None:
         pass
@@ -80,6 +82,7 @@ class FakeLanguageTool(BaseHTTPRequestHandler):
         length = int(self.headers.get("Content-Length", 0))
         form = urllib.parse.parse_qs(self.rfile.read(length).decode("utf-8"))
         text = form.get("text", [""])[0]
+        type(self).texts.append(text)
         mode = type(self).mode
         if mode == "slow":
             time.sleep(1.5)
@@ -109,6 +112,7 @@ class QuietServer(ThreadingHTTPServer):
 @pytest.fixture
 def server() -> Iterator[str]:
     FakeLanguageTool.mode = "ok"
+    FakeLanguageTool.texts = []
     httpd = QuietServer(("127.0.0.1", 0), FakeLanguageTool)
     httpd.daemon_threads = True
     thread = threading.Thread(target=httpd.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True)
@@ -215,3 +219,37 @@ def test_real_server() -> None:
     assert engine.notices == []
     spans = {text[f.start : f.end] for f in result.findings if f.detector == "languagetool"}
     assert "speling" in spans
+
+
+def _chunked(url: str) -> Engine:
+    engine = Engine(Settings(languagetool=url, min_severity=Severity.SUGGESTION))
+    engine.large_bytes, engine.chunk_chars = 2_000, 1_000
+    return engine
+
+
+def test_chunk_workers_send_the_server_only_the_text(server: str, tmp_path: Path) -> None:
+    """The workers' warm-up connects to LanguageTool but sends it no sentence of its own."""
+    from cleaner import parallel
+
+    path = write(tmp_path, "big.txt", "We recieve the data and teh results today.\n\n" * 120)
+    (serial_result,) = _chunked(server).check_paths([path])
+    serial = serial_result.findings
+    FakeLanguageTool.texts = []
+    engine = _chunked(server)
+    with parallel.ChunkPool(engine, 2, "fork"):
+        (result,) = engine.check_paths([path])
+    assert result.findings == serial
+    assert FakeLanguageTool.texts, "the chunks were checked by the server"
+    assert all("recieve" in text for text in FakeLanguageTool.texts)  # each a chunk of the file, nothing else
+    assert engine.notices == []
+
+
+def test_chunk_workers_tell_once_that_the_server_cannot_be_reached(tmp_path: Path) -> None:
+    from cleaner import parallel
+
+    path = write(tmp_path, "big.txt", "We recieve the data and teh results today.\n\n" * 120)
+    engine = _chunked("http://127.0.0.1:9/")
+    with parallel.ChunkPool(engine, 2, "fork"):
+        list(engine.check_paths([path]))
+    assert len(engine.notices) == 1, engine.notices
+    assert "connection refused" in engine.notices[0]

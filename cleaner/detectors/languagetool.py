@@ -63,6 +63,16 @@ class LanguageToolDetector:
             return []
         return [_finding(doc.text, match) for match in matches if match.end > match.start]
 
+    def prepare(self) -> None:
+        """Connect (or start the local server) now, before worker processes are forked,
+        without sending any text: they share the connection's outcome."""
+        if not self._off:
+            try:
+                self._connect()
+            except LanguageToolUnavailable as exc:
+                self._off = True
+                self.notices.append(f"{exc}; LanguageTool checks skipped, built-in checks only")
+
     def take_notices(self) -> list[str]:
         notices, self.notices = self.notices, []
         return notices
