@@ -45,6 +45,20 @@ def _json(results: list[FileResult]) -> str:
     return out.getvalue()
 
 
+def _count_pools(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """Two CPUs, and the workers of each chunk pool started, listed."""
+    pools: list[int] = []
+
+    class Counted(parallel.ChunkPool):
+        def __init__(self, engine: Engine, workers: int, start_method: str | None = None) -> None:
+            pools.append(workers)
+            super().__init__(engine, workers, start_method)
+
+    monkeypatch.setattr(parallel, "ChunkPool", Counted)
+    monkeypatch.setattr(parallel, "cpu_count", lambda: 2)
+    return pools
+
+
 def _in_pool(engine: Engine, paths: list[str], start_method: str, workers: int = 2) -> list[FileResult]:
     with parallel.ChunkPool(engine, workers, start_method):
         return list(engine.check_paths(paths))
@@ -123,15 +137,7 @@ def test_worker_notices_come_back_in_chunk_order(tmp_path: Path) -> None:
 def test_check_many_shares_a_large_files_chunks_unless_one_job(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     big = str(_write(tmp_path / "big.txt", 400))
     small = str(_write(tmp_path / "small.txt", 3))
-    pools: list[int] = []
-
-    class Counted(parallel.ChunkPool):
-        def __init__(self, engine: Engine, workers: int, start_method: str | None = None) -> None:
-            pools.append(workers)
-            super().__init__(engine, workers, start_method)
-
-    monkeypatch.setattr(parallel, "ChunkPool", Counted)
-    monkeypatch.setattr(parallel, "cpu_count", lambda: 2)
+    pools = _count_pools(monkeypatch)
     expected = _json(list(_engine().check_paths([big, small])))
     assert _json(list(parallel.check_many(_engine(), [big, small], 1))) == expected
     assert _json(list(parallel.check_many(_engine(), [small], None))) == _json(list(_engine().check_paths([small])))
@@ -189,3 +195,13 @@ def test_workers_start_before_the_results_are_asked_for(tmp_path: Path, monkeypa
         assert len(multiprocessing.active_children()) == 2
         assert all(r.error is None for r in results)
         assert multiprocessing.active_children() == []
+
+
+def test_report_and_baseline_share_a_large_files_chunks(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """``cleaner report`` and ``cleaner baseline`` check as ``cleaner check`` does (``check_all``)."""
+    from cleaner.cli.options import check_all
+
+    big = str(_write(tmp_path / "big.txt", 400))
+    pools = _count_pools(monkeypatch)
+    assert _json(check_all(_engine(spin=True), [big])) == _json(list(_engine(spin=True).check_paths([big])))
+    assert pools == [2]

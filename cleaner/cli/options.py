@@ -63,8 +63,11 @@ def engine_from(config: Path | None, no_config: bool, defaults: dict[str, Any] |
 
 
 def check_all(engine: Engine, paths: list[str]) -> list[FileResult]:
-    """Check ``paths``; name each input that could not be read, and each engine notice, on stderr."""
-    results = list(engine.check_paths(paths))
+    """Check ``paths`` (a large file's chunks in worker processes, as ``cleaner check`` does); name
+    each input that could not be read, and each engine notice, on stderr."""
+    from cleaner.parallel import check_many
+
+    results = list(check_many(engine, paths, engine.settings.jobs))
     for result in results:
         if result.error is not None:
             warn(f"{result.path}: {result.error}")
