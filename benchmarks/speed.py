@@ -12,7 +12,10 @@ their CPU time is in the CPU column (``os.wait4`` adds the children the child
 waited for), and the peak is the largest single process's, not the sum of
 them (the workers share the parent's tables copy-on-write). Both tools run as installed
 copies do, from cached bytecode: one untimed warm-up run of each comes first,
-and PYTHONDONTWRITEBYTECODE is cleared for the children.
+and PYTHONDONTWRITEBYTECODE is cleared for the children. The children run in
+the corpus's temporary folder, so ``python -m cleaner`` is the cleaner that this
+Python has installed: a wheel's, with the spin detector compiled by mypyc
+(hatch_build.py), or an editable install's source. The first line says which.
 
 Rows: cleaner and proselint on the corpus (1×) with the words/s ratio;
 cleaner on the corpus repeated 4× and 16× (time per word should stay flat);
@@ -61,7 +64,9 @@ def measure(command: list[str]) -> Run:
     # with PYTHONDONTWRITEBYTECODE set, a checkout's modules would be compiled again on every run.
     env.pop("PYTHONDONTWRITEBYTECODE", None)
     start = time.perf_counter()
-    child = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env)
+    child = subprocess.Popen(
+        command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env, cwd=Path(command[-1]).parent
+    )
     _, status, usage = os.wait4(child.pid, 0)
     seconds = time.perf_counter() - start
     child.returncode = os.waitstatus_to_exitcode(status)
@@ -145,6 +150,20 @@ def startup(folder: Path, runs: int, extra: list[str]) -> str:
     return f"start-up: `cleaner check` on one paragraph, median of {runs} runs: {wall:.3f} s wall, {cpu:.3f} s CPU"
 
 
+def which_cleaner(folder: Path) -> str:
+    """The cleaner the children run (from ``folder``, outside the checkout): compiled or source."""
+    probe = subprocess.run(
+        [sys.executable, "-c", "import cleaner.spin.detect as m; print(m.__file__)"],
+        cwd=folder,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    where = probe.stdout.strip()
+    kind = "spin detector compiled by mypyc" if where.endswith((".so", ".pyd")) else "pure Python"
+    return f"cleaner measured: {kind} ({where or probe.stderr.strip()})"
+
+
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--shared", help="the evaluation folder (default $CLEANER_SHARED or ../shared)")
@@ -161,6 +180,7 @@ def main(argv: list[str] | None = None) -> None:
     factors = (1, 2, 4) if args.quick else (1, 4, 16)
     extra = shlex.split(args.cleaner_args)
     with tempfile.TemporaryDirectory() as tmp:
+        print(which_cleaner(Path(tmp)))
         warm_up(Path(tmp), extra)
         print("\n".join(speed_rows(Path(tmp), texts, factors, extra)))
         print()
