@@ -15,7 +15,7 @@ shipped levels, with the boost and for the gate alone (a phrase with no neighbou
 
 The built-in phrase lists (rules) are not involved: this runs the detector alone.
 
-usage: spin_kfold.py [--folds 5] [--limit-clean N] [--write-gate [--warning-at X]] [--cache FILE]
+usage: spin_kfold.py [--folds 5] [--limit-clean N] [--write-gate [--warning-at X]] [--cache FILE] [--no-refine]
 Reads ../shared beside the checkout (or $CLEANER_SHARED); skips if absent.
 """
 
@@ -28,7 +28,7 @@ import json
 import sys
 from collections.abc import Callable
 from dataclasses import asdict, dataclass, replace
-from functools import partial
+from functools import cache, partial
 from multiprocessing import Pool
 from pathlib import Path
 from typing import Any
@@ -36,10 +36,12 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from cleaner.spin.detect import GROW_FLOOR, SpinDetector, choose, neighbours, rewrite, wording  # noqa: E402
+from cleaner.spin.candidates import Generator  # noqa: E402
+from cleaner.spin.detect import GROW_FLOOR, SpinDetector, choose, neighbours, suggestion, wording  # noqa: E402
 from cleaner.spin.features import NAMES  # noqa: E402
 from cleaner.spin.gate import BOOST_CAP, BOOST_STRONG_AT, BOOST_WINDOW, Boost, Gate, train_boost, train_gate  # noqa: E402
 from cleaner.spin.pairs import find_shared, read_pairs  # noqa: E402
+from cleaner.spin.refine import Parts, Refiner, covered, refine_parts  # noqa: E402
 from cleaner.spin.resources import default_resources  # noqa: E402
 from cleaner.spin.swaps import learn_swaps  # noqa: E402
 from cleaner.spin.text import Tokens, normalize  # noqa: E402
@@ -167,11 +169,39 @@ def load_scorer(shared: Path) -> Callable[..., bool]:
     return fixes
 
 
+def fold_refiners(pairs: list[Any], folds: int) -> dict[int, Refiner]:
+    """Each fold's refiner (``cleaner.spin.refine``), its swap table learned from the other folds' pairs."""
+    out = {}
+    for j in range(folds):
+        swaps = learn_swaps((p.tortured, p.expected) for p in pairs if fold_of(p.expected, folds) != j)
+        out[j] = Refiner(Generator(replace(default_resources(), swaps=swaps)))
+    return out
+
+
+def refined(key: tuple[str, int], taken: frozenset[int], parts: Parts, refiner: Refiner) -> Parts:
+    """A pick's parts after the refiner (as the detector refines them; ``taken``: the words
+    of every pick in the text), remembered across thresholds."""
+    memo: dict[tuple[tuple[str, int], Parts, int, bool, bool], Parts] = STATE.setdefault("refined", {})
+    lo, hi = parts[0][0], parts[-1][1]
+    at = (key, parts, id(refiner), lo - 1 in taken, hi + 1 in taken)  # all that the refiner reads of ``taken``
+    found = memo.get(at)
+    if found is None:
+        tokens = STATE["tokens"](key)
+        found = memo[at] = refine_parts(refiner, tokens.norms, tokens.joined, taken, parts)
+    return found
+
+
 def curve(
-    rows: list[Row], scores: list[float], threshold: float, fixes: Callable[..., bool], alone: list[float] | None = None
+    rows: list[Row],
+    scores: list[float],
+    threshold: float,
+    fixes: Callable[..., bool],
+    alone: list[float] | None = None,
+    refiners: dict[int, Refiner] | None = None,
 ) -> dict[str, float]:
     """Recall, fix accuracy and false flags at one threshold; ``alone`` (the gate's own
-    confidences, when ``scores`` were raised by neighbours) breaks ties as the detector does."""
+    confidences, when ``scores`` were raised by neighbours) breaks ties as the detector does;
+    ``refiners`` (by fold) refine each finding's suggestion as the detector does."""
     by_doc: dict[tuple[str, int], list[tuple[Row, float]]] = {}
     order = sorted(range(len(rows)), key=lambda i: -(alone or scores)[i])
     for i in order:
@@ -180,15 +210,25 @@ def curve(
             by_doc.setdefault((r.corpus, r.doc), []).append((r, s))
     findings: dict[tuple[str, int], list[dict[str, Any]]] = {}
     for key, items in by_doc.items():
-        # As the detector picks (cleaner.spin.detect.choose), with each row's word offsets.
+        # As the detector picks (cleaner.spin.detect.choose and select), with each row's word offsets.
         starts = {r.first_word: r.start for r, _ in items}
         ends = {r.last_word: r.end for r, _ in items}
+        folds = {(r.first_word, r.last_word, r.replacement): r.fold for r, _ in items}
         text = STATE["texts"][key]
         out = []
-        for pick in choose(((s, r.first_word, r.last_word, r.replacement) for r, s in items), threshold):
-            start, end = starts[pick.parts[0][0]], ends[pick.parts[-1][1]]
-            suggestion = rewrite(text, pick.parts, starts.__getitem__, ends.__getitem__)
-            out.append({"start": start, "end": end, "suggestions": [suggestion], "confidence": pick.confidence})
+        picks = choose(((s, r.first_word, r.last_word, r.replacement) for r, s in items), threshold)
+        taken = frozenset(covered([pick.parts for pick in picks]))
+        for pick in picks:
+            refiner = None if refiners is None else refiners[folds[pick.parts[0]]]
+            parts = pick.parts if refiner is None else refined(key, taken, pick.parts, refiner)
+            first, last = min(pick.parts[0][0], parts[0][0]), max(pick.parts[-1][1], parts[-1][1])
+            if parts == pick.parts:
+                found = suggestion(text, parts, first, last, starts.__getitem__, ends.__getitem__)
+            else:  # words no row covers: the text's own offsets
+                tokens = STATE["tokens"](key)
+                found = suggestion(text, parts, first, last, tokens.start, tokens.end)
+            start, end, suggested = found
+            out.append({"start": start, "end": end, "suggestions": [suggested], "confidence": pick.confidence})
         findings[key] = out
     result: dict[str, float] = {"threshold": threshold}
     gold = hit = fixed = 0
@@ -215,6 +255,7 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--folds", type=int, default=5)
     ap.add_argument("--limit-clean", type=int, default=0)
+    ap.add_argument("--no-refine", action="store_true", help="suggestions as the picks make them, not refined")
     ap.add_argument("--cache", type=Path, default=None, help="reuse candidates saved here (JSON)")
     ap.add_argument(
         "--write-gate",
@@ -245,6 +286,7 @@ def main() -> None:
         {(name, d): doc["text"] for name, docs in STATE["clean"].items() for d, doc in enumerate(docs)}
     )
     STATE["dummy_gate"] = Gate(NAMES, 0.0, ())
+    STATE["tokens"] = cache(lambda key: Tokens(STATE["texts"][key]))
     if args.cache and args.cache.exists():
         rows = [Row(**r) for r in json.loads(args.cache.read_text(encoding="utf-8"))]
     else:
@@ -256,14 +298,15 @@ def main() -> None:
     alone = held_out_scores(rows, args.folds)
     scores, counts = boosted_scores(rows, alone, args.folds)
     fixes = load_scorer(shared)
+    refiners = None if args.no_refine else fold_refiners(STATE["pairs"], args.folds)
     print(f"{'threshold':>9} {'recall':>7} {'fix_acc':>7} {'ff/10k abstracts':>16} {'ff/10k encyclopedic':>19}")
     results = []
     for t in THRESHOLDS:
-        r = curve(rows, scores, t, fixes, alone)
+        r = curve(rows, scores, t, fixes, alone, refiners)
         results.append(r)
         print(f"{t:9.4f} {r['recall']:7.3f} {r['fix_accuracy']:7.3f} {r[CLEAN[0]]:16.2f} {r[CLEAN[1]]:19.2f}")
     # The same without the density boost: what a phrase standing alone gets.
-    plain = [curve(rows, alone, t, fixes) for t in THRESHOLDS]
+    plain = [curve(rows, alone, t, fixes, refiners=refiners) for t in THRESHOLDS]
     shipped = Gate.load(ROOT / "cleaner" / "data" / "spin" / "gate.json")
     for label, table, values in (
         ("with the density boost", results, scores),
@@ -272,7 +315,7 @@ def main() -> None:
         points = [(f"best at <= {limit:g} false flags", operating_point(table, limit)) for limit in (1.0, 10.0)]
         points += [("shipped warning level", shipped.warning_at), ("shipped hint level", shipped.hint_at)]
         for name, t in points:
-            r = next((r for r in table if r["threshold"] == t), None) or curve(rows, values, t, fixes, alone)
+            r = next((r for r in table if r["threshold"] == t), None) or curve(rows, values, t, fixes, alone, refiners)
             print(
                 f"{label}, {name}: threshold {t:.4f} recall {r['recall']:.3f} "
                 f"fix accuracy {r['fix_accuracy']:.3f} ({r[CLEAN[0]]:.2f} / {r[CLEAN[1]]:.2f})"

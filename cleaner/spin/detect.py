@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from bisect import bisect_left
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Container, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache, partial
 from itertools import pairwise
@@ -12,6 +12,7 @@ from pathlib import Path
 from cleaner.spin.candidates import MEMO_SIZE, Candidate, Fields, Generator
 from cleaner.spin.features import features
 from cleaner.spin.gate import Boost, Gate
+from cleaner.spin.refine import Parts, Refiner, covered, refine_parts
 from cleaner.spin.resources import DATA, Resources, default_resources
 from cleaner.spin.text import Tokens
 
@@ -48,6 +49,7 @@ class SpinDetector:
         self.res = res
         self.gate = gate
         self.generator = Generator(res)
+        self.refiner = Refiner(self.generator)
         self._memo: dict[tuple[tuple[str, ...], tuple[str, ...], tuple[int, ...]], tuple[list[float], float]] = {}
 
     def scored(self, tokens: Tokens, floor: float = 0.0) -> list[Scored]:
@@ -82,8 +84,9 @@ class SpinDetector:
         tokens = Tokens(text)
         least = min(floor, GROW_FLOOR)
         boost = self.gate.boost
+        refine = partial(refine_parts, self.refiner, tokens.norms, tokens.joined)
         if boost is None:
-            return select(tokens, self.scored(tokens, least), floor)
+            return select(tokens, self.scored(tokens, least), floor, refine)
         # Neighbours may lift a candidate from under the floor: every one is rated first.
         rated = list(self._rated(tokens))
         alone = [found[1] for _, found in rated]
@@ -96,7 +99,7 @@ class SpinDetector:
             for (f, found), c, n in zip(rated, raised, counts, strict=True)
             if c >= least
         ]
-        return select(tokens, scored, floor)
+        return select(tokens, scored, floor, refine)
 
 
 def wording(norms: Sequence[str], lo: int, hi: int) -> str:
@@ -232,8 +235,27 @@ def rewrite(
     return "".join(out)
 
 
-def select(tokens: Tokens, scored: list[Scored], floor: float) -> list[Hit]:
-    """The hits among the scored candidates (``choose``), in text order."""
+def suggestion(
+    text: str,
+    parts: Parts,
+    first: int,
+    last: int,
+    start: Callable[[int], int],
+    end: Callable[[int], int],
+) -> tuple[int, int, str]:
+    """Where a finding over words ``first`` to ``last`` starts and ends, and what it suggests:
+    the replacements of ``parts`` (which lie within the finding) with the text around and
+    between them as written."""
+    lo, hi = start(first), end(last)
+    return lo, hi, text[lo : start(parts[0][0])] + rewrite(text, parts, start, end) + text[end(parts[-1][1]) : hi]
+
+
+def select(
+    tokens: Tokens, scored: list[Scored], floor: float, refine: Callable[[Container[int], Parts], Parts] | None = None
+) -> list[Hit]:
+    """The hits among the scored candidates (``choose``), in text order; ``refine`` may
+    give a pick's parts a better reading (``cleaner.spin.refine``): its suggestion, and
+    the words it covers when the new parts reach beyond them, follow the new parts."""
     text = tokens.text
     # Ties in confidence (neighbours may raise two readings of one span alike) go to the gate's favourite.
     ranked = sorted(scored, key=lambda s: -s.alone)
@@ -241,9 +263,13 @@ def select(tokens: Tokens, scored: list[Scored], floor: float) -> list[Hit]:
     # Which readings neighbours raised, and by how many: a hit says so when its confidence came from one.
     raised = {c: s.raised_by for c, s in zip(found, ranked, strict=True) if s.raised_by}
     hits = []
-    for pick in choose(found, floor):
-        start, end = tokens.start(pick.parts[0][0]), tokens.end(pick.parts[-1][1])
-        original = rewrite(text, pick.parts, tokens.start, tokens.end)
+    picks = choose(found, floor)
+    # The words the picks cover: a refined suggestion does not reach into another finding.
+    taken = covered([pick.parts for pick in picks]) if refine else set()
+    for pick in picks:
+        parts = pick.parts if refine is None else refine(taken, pick.parts)
+        first, last = min(pick.parts[0][0], parts[0][0]), max(pick.parts[-1][1], parts[-1][1])
+        start, end, original = suggestion(text, parts, first, last, tokens.start, tokens.end)
         by = max((raised.get((pick.confidence, *part), 0) for part in pick.parts), default=0)
         hits.append(Hit(start, end, text[start:end], original, pick.confidence, by))
     hits.sort(key=lambda h: h.start)

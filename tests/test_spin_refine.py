@@ -1,0 +1,93 @@
+"""The refiner of SP001 suggestions (cleaner.spin.refine), on phrases written for these tests."""
+
+from __future__ import annotations
+
+from cleaner.spin.candidates import Generator
+from cleaner.spin.detect import SpinDetector, select, suggestion
+from cleaner.spin.gate import Gate
+from cleaner.spin.refine import Refiner, covered, refine_parts
+from cleaner.spin.resources import Resources
+from cleaner.spin.store import PhraseStore
+from cleaner.spin.swaps import learn_swaps
+from cleaner.spin.text import Tokens
+
+# Every candidate gets the same confidence (one leaf), well above the hint level.
+CONSTANT = Gate(names=(), baseline=0.0, trees=(((-1,), (0.0,), (0,), (0,), (3.0,)),), warning_at=0.9, hint_at=0.5)
+
+
+def resources(extra: dict[str, int] | None = None) -> Resources:
+    terms = ["heat loss", "fuzzy logic", "raw signal", "data store"]
+    phrases = {"heat loss": 6, "fuzzy logic": 9, "raw signal": 4, "data store": 3, "raw indicator": 0}
+    synonyms = {"reasoning": ("logic", "thinking"), "hotness": ("heat",), "crude": ("raw",)}
+    # Each swap seen twice: 'hotness', 'setback', 'woolly', 'crude' and 'beacon' are trigger words.
+    swaps = learn_swaps(
+        2
+        * [
+            ("hotness gain", ["heat gain"]),
+            ("big setback", ["big loss"]),
+            ("woolly set", ["fuzzy set"]),
+            ("crude oil", ["raw oil"]),
+            ("beacon strength", ["signal strength"]),
+        ]
+        + [("beacon word", ["indicator word"])]
+    )
+    store = PhraseStore.build([(p, n) for p, n in phrases.items() if n], terms, bits=1 << 12)
+    return Resources(synonyms=synonyms, store=store, swaps=swaps, extra_phrases=dict(extra or {}))
+
+
+def refine(text: str, parts: tuple[tuple[int, int, str], ...], taken: set[int] | None = None) -> str:
+    """The suggestion a pick of ``parts`` gets after the refiner, with the words it covers."""
+    tokens = Tokens(text)
+    refiner = Refiner(Generator(resources()))
+    new = refine_parts(refiner, tokens.norms, tokens.joined, covered([parts]) | (taken or set()), parts)
+    first, last = min(parts[0][0], new[0][0]), max(parts[-1][1], new[-1][1])
+    start, end, suggested = suggestion(text, new, first, last, tokens.start, tokens.end)
+    return f"{text[start:end]} -> {suggested}"
+
+
+def test_a_spun_word_beside_the_finding_is_read_too() -> None:
+    # The finding changed 'setback' alone; 'hotness loss' is no phrase, 'heat loss' is (both learned).
+    assert refine("The hotness setback was large.", ((2, 2, "loss"),)) == "hotness setback -> heat loss"
+
+
+def test_a_synonym_of_the_word_beside_it_completes_a_known_phrase() -> None:
+    # 'reasoning' -> 'logic' was never learned; WordNet has it.
+    assert refine("We use woolly reasoning here.", ((2, 2, "fuzzy"),)) == "woolly reasoning -> fuzzy logic"
+
+
+def test_a_known_reading_is_kept() -> None:
+    tokens = Tokens("The hotness setback was large.")
+    res = resources({"hotness loss": 2})
+    parts = ((2, 2, "loss"),)
+    assert refine_parts(Refiner(Generator(res)), tokens.norms, tokens.joined, covered([parts]), parts) == parts
+
+
+def test_no_word_of_another_finding_and_no_function_word_is_taken_in() -> None:
+    assert refine("The hotness setback was large.", ((2, 2, "loss"),), taken={1}) == "setback -> loss"
+    assert refine("The setback of hotness.", ((1, 1, "loss"),)) == "setback -> loss"
+    # Not joined: punctuation between.
+    assert refine("Such hotness, setback and more.", ((2, 2, "loss"),)) == "setback -> loss"
+
+
+def test_a_second_guess_at_changed_words_when_nothing_keeps_them() -> None:
+    # 'beacon' -> 'indicator' (learned once) gave 'raw indicator', no phrase; 'signal' was learned twice.
+    assert refine("A crude beacon came.", ((1, 2, "raw indicator"),)) == "crude beacon -> raw signal"
+
+
+def test_the_refined_reading_keeps_the_text_between_words_and_the_span_covers_the_pick() -> None:
+    # The pick changed 'beacon' only; the refiner changes 'crude' too: one finding over both.
+    assert refine("A crude-beacon came.", ((2, 2, "indicator"),)) == "crude-beacon -> raw-signal"
+
+
+def test_the_detector_suggests_the_refined_reading_with_the_same_findings() -> None:
+    res = resources()
+    detector = SpinDetector(res, CONSTANT)
+    text = "Most tools use woolly reasoning today."
+    hits = detector.hits(text)
+    assert [(h.written, h.original) for h in hits] == [("woolly reasoning", "fuzzy logic")]
+    # Without the refiner: the same finding, its confidence unchanged, over one word.
+    tokens = Tokens(text)
+    plain = select(tokens, detector.scored(tokens, CONSTANT.hint_at), CONSTANT.hint_at)
+    assert [(h.written, h.original) for h in plain] == [("woolly", "fuzzy")]
+    assert [h.confidence for h in plain] == [h.confidence for h in hits]
+    assert hits[0].start == plain[0].start and hits[0].end > plain[0].end
