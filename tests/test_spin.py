@@ -6,6 +6,7 @@ import bisect
 import gzip
 import json
 import random
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -170,6 +171,30 @@ def test_trigger_words_are_repeated_spinner_words_and_their_forms() -> None:
 def test_morph_round_trip(word: str, base: str, kind: str) -> None:
     assert (base, kind) in morph.bases(word)
     assert morph.inflect(base, kind) == word
+
+
+@pytest.mark.parametrize(
+    ("original", "kind", "form"),
+    [
+        ("wagon", "s", "wagons"),
+        ("wagons", "s", "wagons"),
+        ("glass", "s", "glasses"),
+        ("virus", "s", "viruses"),
+        ("fast cars", "s", "fast cars"),
+        ("park", "ing", "parking"),
+        ("parking", "ing", "parking"),
+        ("park", "ed", "parked"),
+    ],
+)
+def test_a_learned_original_is_inflected_once(original: str, kind: str, form: str) -> None:
+    assert morph.inflect_like(original, kind) == form
+
+
+def test_an_original_learned_plural_is_offered_as_written() -> None:
+    """'mugs' -> its base 'mug' was learned as 'cups' (a plural already): offered as 'cups', never 'cupses'."""
+    swaps = learn_swaps(3 * [("mug", ["cups"])])
+    generator = Generator(replace(tiny_resources(), swaps=swaps))
+    assert list(generator.options("mugs")) == ["cups"]
 
 
 def test_aligned_swaps_pair_words_one_to_one() -> None:
@@ -428,8 +453,23 @@ def test_a_finding_takes_in_the_reconstructions_beside_it() -> None:
 def test_growing_stops_at_other_findings_and_two_words_away() -> None:
     candidates = [
         (0.95, 1, 1, "deep"),
-        (0.94, 2, 2, "brain"),  # a finding of its own: the first may not take it in
-        (0.5, 5, 5, "far"),  # two words away from the second: left out
+        (0.5, 2, 2, "brain"),  # taken in by the first
+        (0.94, 5, 5, "far"),  # a finding of its own, two words away: left out of the first
+        (0.5, 6, 6, "away"),  # taken in by the second
     ]
     picks = choose(candidates, floor=0.9)
-    assert [p.parts for p in picks] == [((1, 1, "deep"),), ((2, 2, "brain"),)]
+    assert [p.parts for p in picks] == [((1, 1, "deep"), (2, 2, "brain")), ((5, 5, "far"), (6, 6, "away"))]
+
+
+def test_findings_side_by_side_are_one_phrase() -> None:
+    """'warmth trade': each word its own finding, one word apart at most, is one finding
+    (at the higher confidence) that rewrites both; up to six words."""
+    text = "the warmth trade rate"
+    tokens = Tokens(text)
+    (pick,) = choose([(0.95, 1, 1, "heat"), (0.91, 2, 2, "exchange")], floor=0.9)
+    assert pick.confidence == 0.95
+    assert rewrite(text, pick.parts, tokens.start, tokens.end) == "heat exchange"
+    assert len(choose([(0.95, 1, 1, "a"), (0.91, 3, 3, "b")], floor=0.9)) == 1  # one word between
+    assert len(choose([(0.95, 1, 1, "a"), (0.91, 4, 4, "b")], floor=0.9)) == 2  # two words between
+    chain = choose([(0.95, k, k, "x") for k in range(0, 20, 2)], floor=0.9)
+    assert [(p.parts[0][0], p.parts[-1][1]) for p in chain] == [(0, 4), (6, 10), (12, 16), (18, 18)]

@@ -103,7 +103,7 @@ class Generator:
         learned: dict[str, int] = dict(self.res.swaps.originals(word))
         for base, kind in morph.bases(word):
             for original, n in self.res.swaps.originals(base).items():
-                form = morph.inflect(original, kind)
+                form = morph.inflect_like(original, kind)
                 learned[form] = max(learned.get(form, 0), n)
         if SYNONYM_OPTIONS:  # the WordNet table loads on the first look-up
             for synonym in self._synonyms(word):

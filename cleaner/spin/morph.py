@@ -44,6 +44,18 @@ def inflect(base: str, kind: str) -> str:
     return ending(base) if ending else base
 
 
+def inflect_like(original: str, kind: str) -> str:
+    """A learned original inflected like the written word it replaces, unless spinners' pairs
+    taught it inflected already ("model" -> "examples" gives "examples" for "models", not
+    "exampleses"): a plural in -s (not -ss, -us, -is), a gerund in -ing."""
+    last = original.rpartition(" ")[2]
+    if kind == "s" and last.endswith("s") and not last.endswith(("ss", "us", "is")):
+        return original
+    if kind == "ing" and last.endswith("ing") and len(last) > 5:
+        return original
+    return inflect(original, kind)
+
+
 def _adverb(base: str) -> str:
     if base.endswith("y"):
         return base[:-1] + "ily"
