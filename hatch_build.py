@@ -49,7 +49,7 @@ class MypycHook(BuildHookInterface):  # type: ignore[misc]  # hatchling is there
         self._work = Path(tempfile.mkdtemp(prefix="cleaner-mypyc-"))
         try:
             built = _compile(Path(self.root), self._work)
-        except Exception as exc:  # no compiler, no headers, a mypyc failure: the pure wheel works the same
+        except (Exception, SystemExit) as exc:  # no compiler, no headers, code mypyc rejects (it exits): pure
             self.app.display_warning(
                 f"cleaner: compiling the spin detector with mypyc failed ({type(exc).__name__}: {exc}); "
                 "building pure Python (the same results, slower)"

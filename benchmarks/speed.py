@@ -15,7 +15,8 @@ copies do, from cached bytecode: one untimed warm-up run of each comes first,
 and PYTHONDONTWRITEBYTECODE is cleared for the children. The children run in
 the corpus's temporary folder, so ``python -m cleaner`` is the cleaner that this
 Python has installed: a wheel's, with the spin detector compiled by mypyc
-(hatch_build.py), or an editable install's source. The first line says which.
+(hatch_build.py), or an editable install's source; the checkout's only when this
+Python has none. The first line says which.
 
 Rows: cleaner and proselint on the corpus (1×) with the words/s ratio;
 cleaner on the corpus repeated 4× and 16× (time per word should stay flat);
@@ -30,6 +31,7 @@ usage: speed.py [--shared DIR | --corpus FILE.jsonl] [--quick] [--runs N] [--cle
 from __future__ import annotations
 
 import argparse
+import functools
 import json
 import os
 import shlex
@@ -59,10 +61,7 @@ class Run:
 
 def measure(command: list[str]) -> Run:
     """Wall time and peak RSS of one child process; its output is discarded."""
-    env = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH")]))}
-    # Both tools run as installed ones do, from cached bytecode (pip compiles it at install time):
-    # with PYTHONDONTWRITEBYTECODE set, a checkout's modules would be compiled again on every run.
-    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    env = child_env()
     start = time.perf_counter()
     child = subprocess.Popen(
         command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env, cwd=Path(command[-1]).parent
@@ -150,14 +149,27 @@ def startup(folder: Path, runs: int, extra: list[str]) -> str:
     return f"start-up: `cleaner check` on one paragraph, median of {runs} runs: {wall:.3f} s wall, {cpu:.3f} s CPU"
 
 
+PROBE = "import cleaner.spin.detect as m; print(m.__file__)"
+
+
+@functools.cache
+def child_env() -> dict[str, str]:
+    """The children's environment: the installed cleaner when this Python has one, else the checkout's.
+    Both tools run as installed ones do, from cached bytecode (pip compiles it at install time): with
+    PYTHONDONTWRITEBYTECODE set, a checkout's modules would be compiled again on every run."""
+    env = {key: value for key, value in os.environ.items() if key not in ("PYTHONDONTWRITEBYTECODE", "PYTHONPATH")}
+    with tempfile.TemporaryDirectory() as outside:
+        command = [sys.executable, "-c", PROBE]
+        installed = subprocess.run(command, cwd=outside, env=env, capture_output=True, check=False)
+    if installed.returncode != 0:
+        env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH")]))
+    return env
+
+
 def which_cleaner(folder: Path) -> str:
     """The cleaner the children run (from ``folder``, outside the checkout): compiled or source."""
     probe = subprocess.run(
-        [sys.executable, "-c", "import cleaner.spin.detect as m; print(m.__file__)"],
-        cwd=folder,
-        capture_output=True,
-        text=True,
-        check=False,
+        [sys.executable, "-c", PROBE], cwd=folder, env=child_env(), capture_output=True, text=True, check=False
     )
     where = probe.stdout.strip()
     kind = "spin detector compiled by mypyc" if where.endswith((".so", ".pyd")) else "pure Python"
