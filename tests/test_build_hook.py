@@ -34,16 +34,17 @@ def _run(version: str = "standard", target: str = "wheel") -> tuple[dict[str, An
     return build_data, app.said
 
 
-def test_a_failed_compile_leaves_a_pure_python_wheel(monkeypatch: pytest.MonkeyPatch) -> None:
+@pytest.mark.parametrize("failure", [OSError("no C compiler"), SystemExit(1)])  # mypyc exits on code it rejects
+def test_a_failed_compile_leaves_a_pure_python_wheel(monkeypatch: pytest.MonkeyPatch, failure: BaseException) -> None:
     monkeypatch.delenv("CLEANER_PURE_PYTHON", raising=False)
 
     def no_compiler(root: Path, work: Path) -> dict[Path, str]:
-        raise OSError("no C compiler")
+        raise failure
 
     monkeypatch.setattr(hatch_build, "_compile", no_compiler)
     build_data, said = _run()
     assert build_data == {"pure_python": True, "infer_tag": False, "force_include": {}}
-    assert "no C compiler" in said[0] and "pure Python" in said[0]
+    assert type(failure).__name__ in said[0] and "pure Python" in said[0]
 
 
 def test_compiled_extensions_go_into_a_platform_wheel(monkeypatch: pytest.MonkeyPatch) -> None:
