@@ -65,11 +65,19 @@ def test_model_cache_is_written_then_read(fresh: Path) -> None:
 
 @needs_tagger
 def test_a_copy_of_an_older_model_is_removed(fresh: Path) -> None:
-    older = fresh / "pos-model-1-123-456.marshal"  # as left by an earlier version of the model
+    from cleaner import usercache
+
+    root = pos._installed_dir()
+    assert root is not None
+    where = usercache.source_key(root.joinpath(*pos.MODEL_FILE))
+    older = fresh / f"pos-model-1-{where}-123-456.marshal"  # as left by an earlier version of the model
+    elsewhere = fresh / "pos-model-1-0123456789abcdef-123-456.marshal"  # another environment's model: kept
     older.write_bytes(b"old")
+    elsewhere.write_bytes(b"other")
     pos.tag(["It", "works"])
     assert not older.exists()
-    assert len(list(fresh.glob("pos-model-*.marshal"))) == 1
+    assert elsewhere.exists()
+    assert len(list(fresh.glob("pos-model-*.marshal"))) == 2
 
 
 @needs_tagger
