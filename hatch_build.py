@@ -2,7 +2,7 @@
 
 The spin detector (``cleaner.spin``) does most of a ``--spin`` check's work in
 small Python functions; mypyc compiles their typed source to a C extension that
-runs them about 30% faster, with the same results (``tests/test_compiled.py``).
+runs them in 20-30% less CPU time, with the same results (``tests/test_compiled.py``).
 Compiling needs a C compiler and Python's headers. Where either is missing, or
 ``CLEANER_PURE_PYTHON=1`` is set, the wheel is pure Python, as an editable
 install always is: slower, never different.
