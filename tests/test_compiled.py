@@ -25,6 +25,11 @@ TEXTS = [
     "Our bosom malignant growth classifier uses a help vector machine with a piece trick.",
     "The committee met on Tuesday and approved the budget for the next fiscal year.",
     "Haphazard woodland and choice tree models beat the straight relapse standard on each dataset.",
+    # Hostile text: the compiled code checks its types at run time, where the source never does.
+    "",
+    "((((",
+    "A profound (PL) İstanbul ﬁnance\u200b colossal—information 😀 (AB) (CD) ΣΑΣ ǅ " + "x" * 300,
+    "irregular woodland (RF)\t\n\nprofound learning's 123 e.g. Dr. counterfeit consciousness (CC) - -- ’s",
 ]
 
 HITS = """
