@@ -43,7 +43,7 @@ from cleaner.spin.gate import BOOST_CAP, BOOST_STRONG_AT, BOOST_WINDOW, Boost, G
 from cleaner.spin.pairs import find_shared, read_pairs  # noqa: E402
 from cleaner.spin.refine import Parts, Refiner, covered, refine_parts  # noqa: E402
 from cleaner.spin.resources import default_resources  # noqa: E402
-from cleaner.spin.swaps import learn_swaps  # noqa: E402
+from cleaner.spin.swaps import SwapTable, learn_swaps  # noqa: E402
 from cleaner.spin.text import Tokens, normalize  # noqa: E402
 
 CLEAN = ("clean-abstracts-dev.jsonl", "clean-encyclopedic-dev.jsonl")
@@ -89,8 +89,7 @@ STATE: dict[str, Any] = {}
 
 def run_fold(j: int) -> list[Row]:
     pairs, carriers, clean, folds = STATE["pairs"], STATE["carriers"], STATE["clean"], STATE["folds"]
-    swaps = learn_swaps((p.tortured, p.expected) for p in pairs if fold_of(p.expected, folds) != j)
-    detector = SpinDetector(replace(default_resources(), swaps=swaps), STATE["dummy_gate"])
+    detector = SpinDetector(replace(default_resources(), swaps=fold_swaps(pairs, j, folds)), STATE["dummy_gate"])
     rows: list[Row] = []
     for d, doc in enumerate(carriers):
         spans = [s for s in doc["spans"] if fold_of(s["expected"], folds) == j]
@@ -169,13 +168,15 @@ def load_scorer(shared: Path) -> Callable[..., bool]:
     return fixes
 
 
+def fold_swaps(pairs: list[Any], j: int, folds: int) -> SwapTable:
+    """Fold ``j``'s swap table: learned from the other folds' pairs only."""
+    return learn_swaps((p.tortured, p.expected) for p in pairs if fold_of(p.expected, folds) != j)
+
+
 def fold_refiners(pairs: list[Any], folds: int) -> dict[int, Refiner]:
-    """Each fold's refiner (``cleaner.spin.refine``), its swap table learned from the other folds' pairs."""
-    out = {}
-    for j in range(folds):
-        swaps = learn_swaps((p.tortured, p.expected) for p in pairs if fold_of(p.expected, folds) != j)
-        out[j] = Refiner(Generator(replace(default_resources(), swaps=swaps)))
-    return out
+    """Each fold's refiner (``cleaner.spin.refine``), on its own swap table."""
+    resources = default_resources()
+    return {j: Refiner(Generator(replace(resources, swaps=fold_swaps(pairs, j, folds)))) for j in range(folds)}
 
 
 def refined(key: tuple[str, int], taken: frozenset[int], parts: Parts, refiner: Refiner) -> Parts:
@@ -210,11 +211,9 @@ def curve(
             by_doc.setdefault((r.corpus, r.doc), []).append((r, s))
     findings: dict[tuple[str, int], list[dict[str, Any]]] = {}
     for key, items in by_doc.items():
-        # As the detector picks (cleaner.spin.detect.choose and select), with each row's word offsets.
-        starts = {r.first_word: r.start for r, _ in items}
-        ends = {r.last_word: r.end for r, _ in items}
+        # As the detector picks (cleaner.spin.detect.choose and select).
         folds = {(r.first_word, r.last_word, r.replacement): r.fold for r, _ in items}
-        text = STATE["texts"][key]
+        text, tokens = STATE["texts"][key], STATE["tokens"](key)
         out = []
         picks = choose(((s, r.first_word, r.last_word, r.replacement) for r, s in items), threshold)
         taken = frozenset(covered([pick.parts for pick in picks]))
@@ -222,12 +221,7 @@ def curve(
             refiner = None if refiners is None else refiners[folds[pick.parts[0]]]
             parts = pick.parts if refiner is None else refined(key, taken, pick.parts, refiner)
             first, last = min(pick.parts[0][0], parts[0][0]), max(pick.parts[-1][1], parts[-1][1])
-            if parts == pick.parts:
-                found = suggestion(text, parts, first, last, starts.__getitem__, ends.__getitem__)
-            else:  # words no row covers: the text's own offsets
-                tokens = STATE["tokens"](key)
-                found = suggestion(text, parts, first, last, tokens.start, tokens.end)
-            start, end, suggested = found
+            start, end, suggested = suggestion(text, parts, first, last, tokens.start, tokens.end)
             out.append({"start": start, "end": end, "suggestions": [suggested], "confidence": pick.confidence})
         findings[key] = out
     result: dict[str, float] = {"threshold": threshold}

@@ -116,10 +116,9 @@ class _Model:
 def _read_model(path: Path) -> _Model:
     """The model's tables. The shipped JSON takes 0.2 s to parse; a ``marshal`` copy with each weight row as
     one string (keyed by the file's size and time, in the cache folder) takes 0.03 s, so later runs read that."""
-    stat = path.stat()
-    where = usercache.source_key(path)  # two environments with their own model keep a copy each
-    cached = usercache.cache_dir() / f"pos-model-{CACHE_FORMAT}-{where}-{stat.st_size}-{stat.st_mtime_ns}.marshal"
-    found = usercache.read(cached)
+    # Named by where the model is: two environments with their own model keep a copy each.
+    copy = usercache.Copy("pos-model", str(CACHE_FORMAT), path, usercache.file_stamp(path))
+    found = copy.read()
     if isinstance(found, tuple) and len(found) == 3:
         rows, tagdict, classes = found
         if isinstance(rows, dict) and isinstance(tagdict, dict) and isinstance(classes, list):
@@ -130,7 +129,7 @@ def _read_model(path: Path) -> _Model:
         feature: "\t".join(f"{label}\t{weight!r}" for label, weight in row.items()) for feature, row in weights.items()
     }
     model = _Model(rows, dict(raw["tagdict"]), list(raw["classes"]))
-    usercache.write(cached, (model.rows, model.tagdict, model.classes), supersedes=f"pos-model-*-{where}-*.marshal")
+    copy.write((model.rows, model.tagdict, model.classes))
     return model
 
 

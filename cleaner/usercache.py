@@ -11,6 +11,7 @@ import hashlib
 import marshal
 import os
 import tempfile
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -61,3 +62,32 @@ def source_key(path: Path | str) -> str:
     copy of the same file can replace the older)."""
     where = os.path.abspath(path)
     return hashlib.blake2b(where.encode("utf-8", "surrogateescape"), digest_size=8).hexdigest()
+
+
+def file_stamp(path: Path) -> str:
+    """The file's size and modification time: what changes when the file does."""
+    stat = path.stat()
+    return f"{stat.st_size}-{stat.st_mtime_ns}"
+
+
+@dataclass(frozen=True, slots=True)
+class Copy:
+    """The cached copy of one file as one version of it was: ``name`` says what it is (and
+    ``version`` how it is kept), ``source`` where the file is, ``stamp`` which version of it
+    (its size and time, or a digest of its text). A new copy replaces the older copies of the
+    same file, of any version, so the folder holds one a file."""
+
+    name: str
+    version: str
+    source: Path | str
+    stamp: str
+
+    @property
+    def path(self) -> Path:
+        return cache_dir() / f"{self.name}-{self.version}-{source_key(self.source)}-{self.stamp}.marshal"
+
+    def read(self) -> Any:
+        return read(self.path)
+
+    def write(self, value: Any) -> None:
+        write(self.path, value, supersedes=f"{self.name}-*-{source_key(self.source)}-*.marshal")

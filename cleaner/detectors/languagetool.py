@@ -58,8 +58,7 @@ class LanguageToolDetector:
                 return []
             matches = client.check(doc.text)
         except LanguageToolUnavailable as exc:
-            self._off = True
-            self.notices.append(f"{exc}; LanguageTool checks skipped, built-in checks only")
+            self._give_up(exc)
             return []
         return [_finding(doc.text, match) for match in matches if match.end > match.start]
 
@@ -70,8 +69,12 @@ class LanguageToolDetector:
             try:
                 self._connect()
             except LanguageToolUnavailable as exc:
-                self._off = True
-                self.notices.append(f"{exc}; LanguageTool checks skipped, built-in checks only")
+                self._give_up(exc)
+
+    def _give_up(self, exc: LanguageToolUnavailable) -> None:
+        """No more LanguageTool this run; said once."""
+        self._off = True
+        self.notices.append(f"{exc}; LanguageTool checks skipped, built-in checks only")
 
     def take_notices(self) -> list[str]:
         notices, self.notices = self.notices, []

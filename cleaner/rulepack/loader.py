@@ -179,9 +179,8 @@ def _parse(text: str, source: str) -> Any:
     the result is kept in cleaner's cache folder under the text's digest, so a changed pack is
     parsed again; CACHE_FORMAT changes whenever what is kept does."""
     digest = hashlib.blake2b(text.encode("utf-8"), digest_size=16).hexdigest()
-    where = usercache.source_key(source)
-    cached = usercache.cache_dir() / f"rulepack-{CACHE_FORMAT}-{_yaml_version()}-{where}-{digest}.marshal"
-    found = usercache.read(cached)
+    copy = usercache.Copy("rulepack", f"{CACHE_FORMAT}-{_yaml_version()}", source, digest)
+    found = copy.read()
     if isinstance(found, tuple) and len(found) == 2 and found[0] == CACHE_FORMAT:
         return _thaw(found[1])
     import yaml
@@ -196,7 +195,7 @@ def _parse(text: str, source: str) -> Any:
     except RecursionError:
         raise RuleError(source, 0, "invalid YAML: nested too deeply") from None
     with contextlib.suppress(RecursionError):  # deeper than marshal goes: parsed every time
-        usercache.write(cached, (CACHE_FORMAT, _freeze(data)), supersedes=f"rulepack-*-{where}-*.marshal")
+        copy.write((CACHE_FORMAT, _freeze(data)))
     return data
 
 

@@ -96,7 +96,7 @@ class Generator:
         return cached
 
     def _build_options(self, word: str) -> dict[str, Option]:
-        if word in STOPWORDS or len(word) < 3 or not word.isalpha():
+        if not swappable_word(word):
             return {}
         if not SYNONYM_OPTIONS and word not in self.swappable:
             return {}
@@ -106,14 +106,14 @@ class Generator:
                 form = morph.inflect_like(original, kind)
                 learned[form] = max(learned.get(form, 0), n)
         if SYNONYM_OPTIONS:  # the WordNet table loads on the first look-up
-            for synonym in self._synonyms(word):
+            for synonym in self.synonyms(word):
                 learned.setdefault(synonym, 0)
         out = [Option(w, n) for w, n in learned.items() if not _same_stem(w, word)]
         out.sort(key=lambda o: (-o.learned, o.word))
         return {o.word: o for o in out[:MAX_OPTIONS]}
 
-    def _synonyms(self, word: str) -> list[str]:
-        """WordNet synonyms of the word and, inflected alike, of its base forms."""
+    def synonyms(self, word: str) -> list[str]:
+        """WordNet synonyms of the word and, inflected alike, of its base forms (the table loads on first use)."""
         found = list(self.res.synonyms.get(word, ()))
         for base, kind in morph.bases(word):
             found.extend(morph.inflect(synonym, kind) for synonym in self.res.synonyms.get(base, ()))
@@ -245,6 +245,11 @@ class Generator:
         """The options that make a known phrase after ``word``, asked one by one."""
         known = self.known
         return [o for o in options if known(word + " " + o)]
+
+
+def swappable_word(word: str) -> bool:
+    """Whether a word may stand for another: a word of letters, three or more, and no function word."""
+    return len(word) >= 3 and word.isalpha() and word not in STOPWORDS
 
 
 def trigger_words(swaps: SwapTable, min_swaps: int = MIN_TRIGGER_SWAPS) -> frozenset[str]:

@@ -31,8 +31,7 @@ from collections.abc import Callable, Container, Iterator, Sequence
 from dataclasses import dataclass
 from itertools import combinations, product
 
-from cleaner.spin import morph
-from cleaner.spin.candidates import Generator
+from cleaner.spin.candidates import Generator, swappable_word
 from cleaner.spin.stopwords import STOPWORDS
 
 MAX_WORDS = 4  # longer findings keep their suggestion (the search grows with every word)
@@ -77,14 +76,10 @@ class Refiner:
         return found
 
     def _build_choices(self, word: str) -> dict[str, int]:
-        if word in STOPWORDS or len(word) < 3 or not word.isalpha():
+        if not swappable_word(word):
             return {}
         out = {o.word: o.learned for o in self.generator.options(word).values()}
-        synonyms = self.res.synonyms
-        found = list(synonyms.get(word, ()))
-        for base, kind in morph.bases(word):
-            found.extend(morph.inflect(synonym, kind) for synonym in synonyms.get(base, ()))
-        for synonym in found:
+        for synonym in self.generator.synonyms(word):
             if synonym != word and " " not in synonym:
                 out.setdefault(synonym, 0)
         return out

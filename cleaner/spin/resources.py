@@ -103,15 +103,13 @@ def read_table(path: Path) -> dict[str, str]:
     """A gzipped table of 'word<TAB>rest' lines as a dict (``split_rows``). The first read keeps a
     ``marshal`` copy in the cache folder, keyed by the file's size and time; later runs read that,
     several times faster than inflating and splitting (the detector's tables load on every start)."""
-    stat = path.stat()
-    where = usercache.source_key(path)
-    cached = usercache.cache_dir() / f"table-{TABLE_CACHE_FORMAT}-{where}-{stat.st_size}-{stat.st_mtime_ns}.marshal"
-    found = usercache.read(cached)
+    copy = usercache.Copy("table", str(TABLE_CACHE_FORMAT), path, usercache.file_stamp(path))
+    found = copy.read()
     if isinstance(found, dict):
         return found
     with gzip.open(path, "rt", encoding="utf-8") as handle:
         rows = split_rows(handle.read())
-    usercache.write(cached, rows, supersedes=f"table-*-{where}-*.marshal")
+    copy.write(rows)
     return rows
 
 
