@@ -215,7 +215,9 @@ def curve(
         folds = {(r.first_word, r.last_word, r.replacement): r.fold for r, _ in items}
         text, tokens = STATE["texts"][key], STATE["tokens"](key)
         out = []
-        picks = choose(((s, r.first_word, r.last_word, r.replacement) for r, s in items), threshold)
+        picks = choose(
+            ((s, r.first_word, r.last_word, r.replacement) for r, s in items), threshold, parted=tokens.parted
+        )
         taken = frozenset(covered([pick.parts for pick in picks]))
         for pick in picks:
             refiner = None if refiners is None else refiners[folds[pick.parts[0]]]

@@ -473,3 +473,24 @@ def test_findings_side_by_side_are_one_phrase() -> None:
     assert len(choose([(0.95, 1, 1, "a"), (0.91, 4, 4, "b")], floor=0.9)) == 2  # two words between
     chain = choose([(0.95, k, k, "x") for k in range(0, 20, 2)], floor=0.9)
     assert [(p.parts[0][0], p.parts[-1][1]) for p in chain] == [(0, 4), (6, 10), (12, 16), (18, 18)]
+
+
+@pytest.mark.parametrize("gap", [". ", ".\n\n", "! ", "? ", "; ", ": ", "\n", " -\n"])
+def test_findings_are_not_joined_nor_grown_across_a_sentence_or_line_break(gap: str) -> None:
+    # Words 0-1 end one sentence (or line), words 2-3 start the next.
+    tokens = Tokens(f"hotness creation{gap}hotness setback")
+    assert [tokens.parted(i) for i in range(4)] == [False, False, True, False]
+    joined = [(0.95, 0, 0, "heat"), (0.91, 2, 2, "heat")]
+    assert len(choose(joined, floor=0.9)) == 1  # without the text's breaks: one finding
+    assert [p.parts for p in choose(joined, floor=0.9, parted=tokens.parted)] == [((0, 0, "heat"),), ((2, 2, "heat"),)]
+    grown = [(0.95, 1, 1, "production"), (0.5, 2, 2, "heat")]  # under the floor: may only be taken in
+    assert len(choose(grown, floor=0.9)[0].parts) == 2
+    assert choose(grown, floor=0.9, parted=tokens.parted)[0].parts == ((1, 1, "production"),)
+    backwards = [(0.95, 2, 2, "heat"), (0.5, 1, 1, "production")]
+    assert choose(backwards, floor=0.9, parted=tokens.parted)[0].parts == ((2, 2, "heat"),)
+
+
+def test_a_comma_does_not_part_words() -> None:
+    tokens = Tokens("hotness, setback")
+    assert not tokens.parted(1)
+    assert len(choose([(0.95, 0, 0, "heat"), (0.91, 1, 1, "loss")], floor=0.9, parted=tokens.parted)) == 1

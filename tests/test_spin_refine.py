@@ -91,3 +91,12 @@ def test_the_detector_suggests_the_refined_reading_with_the_same_findings() -> N
     assert [(h.written, h.original) for h in plain] == [("woolly", "fuzzy")]
     assert [h.confidence for h in plain] == [h.confidence for h in hits]
     assert hits[0].start == plain[0].start and hits[0].end > plain[0].end
+
+
+def test_the_detector_finds_phrases_on_both_sides_of_a_sentence_break_apart() -> None:
+    detector = SpinDetector(resources(), CONSTANT)
+    hits = detector.hits("Most use woolly reasoning.\n\nWoolly reasoning is common.")
+    assert [(h.written, h.original) for h in hits] == [
+        ("woolly reasoning", "fuzzy logic"),
+        ("Woolly reasoning", "fuzzy logic"),
+    ]

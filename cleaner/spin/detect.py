@@ -182,14 +182,19 @@ class Pick:
 
 
 def choose(
-    candidates: Iterable[tuple[float, int, int, str]], floor: float, grow_floor: float = GROW_FLOOR
+    candidates: Iterable[tuple[float, int, int, str]],
+    floor: float,
+    grow_floor: float = GROW_FLOOR,
+    parted: Callable[[int], bool] | None = None,
 ) -> list[Pick]:
     """Pick (confidence, first, last changed word, replacement) candidates: the best
     first, dropping any that overlaps one taken; then each pick takes in the
     reconstructions beside it (from ``grow_floor`` up) whose changed words lie next
     to its own or one word away, so that a finding covers the whole spun phrase
     ("profound neural organization": 'deep' and 'network' are two reconstructions)
-    and its suggestion rewrites all of it."""
+    and its suggestion rewrites all of it. ``parted(i)``: a sentence or line ends
+    between words i - 1 and i (``Tokens.parted``); no pick grows or is joined across one."""
+    apart = _apart(parted)
     ranked = sorted(candidates, key=lambda c: -c[0])  # stable: equal confidences keep the order given
     spans: list[list[int]] = []
     picks: list[tuple[float, list[tuple[int, int, str]]]] = []
@@ -216,26 +221,47 @@ def choose(
             beside = [r for at in range(span[1] + 1, span[1] + 2 + GROW_GAP) for r in starting.get(at, ())]
             beside += [r for at in range(span[0] - 1 - GROW_GAP, span[0]) for r in ending.get(at, ())]
             free = (growing[r] for r in sorted(beside))  # the best first
-            taken = next((c for c in free if covered.isdisjoint(range(c[1], c[2] + 1))), None)
+            taken = next(
+                (c for c in free if covered.isdisjoint(range(c[1], c[2] + 1)) and not apart(span, c[1], c[2])), None
+            )
             if taken is None:
                 break
             _, lo, hi, replacement = taken
             parts.append((lo, hi, replacement))
             span[0], span[1] = min(span[0], lo), max(span[1], hi)
             covered.update(range(span[0], span[1] + 1))
-    return _joined([Pick(confidence, tuple(sorted(parts))) for confidence, parts in picks])
+    return _joined([Pick(confidence, tuple(sorted(parts))) for confidence, parts in picks], apart)
 
 
-def _joined(picks: list[Pick]) -> list[Pick]:
+def _apart(parted: Callable[[int], bool] | None) -> Callable[[Sequence[int], int, int], bool]:
+    """Whether a break (``parted``) lies between a span (first, last word) and words lo to hi beside it."""
+
+    def apart(span: Sequence[int], lo: int, hi: int) -> bool:
+        if parted is None:
+            return False
+        between = range(span[1] + 1, lo + 1) if lo > span[1] else range(hi + 1, span[0] + 1)
+        return any(parted(i) for i in between)
+
+    return apart
+
+
+def _joined(picks: list[Pick], apart: Callable[[Sequence[int], int, int], bool]) -> list[Pick]:
     """Picks with GROW_GAP unchanged words or fewer between them made one, at the higher
-    confidence, up to JOINED_WORDS words: two spun words side by side ("warmth trade", each
-    word its own pick) are one spun phrase, with one suggestion that rewrites all of it.
-    Held out (benchmarks/spin_kfold.py) fix accuracy rose by 0.012 at the warning level; no
-    span stopped being flagged."""
+    confidence, up to JOINED_WORDS words, unless a sentence or line ends between them
+    (``apart``): two spun words side by side ("warmth trade", each word its own pick) are
+    one spun phrase, with one suggestion that rewrites all of it. Held out
+    (benchmarks/spin_kfold.py) fix accuracy rose by 0.012 at the warning level; no span
+    stopped being flagged."""
     out: list[Pick] = []
     for pick in sorted(picks, key=lambda p: p.parts[0][0]):
         first, last = pick.parts[0][0], pick.parts[-1][1]
-        if out and first - out[-1].parts[-1][1] <= GROW_GAP + 1 and last - out[-1].parts[0][0] < JOINED_WORDS:
+        prev = out[-1].parts if out else ()
+        if (
+            prev
+            and first - prev[-1][1] <= GROW_GAP + 1
+            and last - prev[0][0] < JOINED_WORDS
+            and not apart((prev[0][0], prev[-1][1]), first, last)
+        ):
             before = out[-1]
             out[-1] = Pick(max(before.confidence, pick.confidence), before.parts + pick.parts)
         else:
@@ -281,7 +307,7 @@ def select(
     # Which readings neighbours raised, and by how many: a hit says so when its confidence came from one.
     raised = {c: s.raised_by for c, s in zip(found, ranked, strict=True) if s.raised_by}
     hits = []
-    picks = choose(found, floor)
+    picks = choose(found, floor, parted=tokens.parted)
     # The words the picks cover: a refined suggestion does not reach into another finding.
     taken = covered([pick.parts for pick in picks]) if refine else set()
     for pick in picks:

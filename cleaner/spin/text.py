@@ -12,6 +12,8 @@ WORD_RE = re.compile(r"[A-Za-z]+(?:'[A-Za-z]+)?|\d+")
 JOINERS = frozenset(" -\u2010\u2011")
 # The gaps that join two words: one to three joiners (one set look-up a gap).
 JOINED_GAPS = frozenset("".join(p) for n in (1, 2, 3) for p in product(JOINERS, repeat=n))
+# Characters that end a sentence or clause, and line breaks: no phrase reaches across one.
+BREAKS = frozenset(".!?;:\n\r\u2028\u2029")
 # Words and the gaps between them, alternating (gap, word, gap, ..., gap). The words are the
 # document's (``cleaner.document.WORD_RE``, ``\w+(?:['’]\w+)*``) written possessive: nothing
 # follows the word, so no match ever backtracks, and the engine then keeps no backtracking
@@ -81,6 +83,10 @@ class Tokens:
     def joined(self, i: int) -> bool:
         """Word ``i`` follows word ``i - 1`` with only a space or hyphen between."""
         return i > 0 and self.parts[2 * i] in JOINED_GAPS
+
+    def parted(self, i: int) -> bool:
+        """A sentence or clause ends (``BREAKS``), or a line, between word ``i - 1`` and word ``i``."""
+        return i > 0 and not BREAKS.isdisjoint(self.parts[2 * i])
 
     def gap(self, i: int) -> str:
         """The characters between word ``i - 1`` and word ``i`` (before the first word: the text's start)."""
