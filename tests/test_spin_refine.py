@@ -15,8 +15,8 @@ from cleaner.spin.text import Tokens
 CONSTANT = Gate(names=(), baseline=0.0, trees=(((-1,), (0.0,), (0,), (0,), (3.0,)),), warning_at=0.9, hint_at=0.5)
 
 
-def resources(extra: dict[str, int] | None = None) -> Resources:
-    terms = ["heat loss", "fuzzy logic", "raw signal", "data store"]
+def resources(extra: dict[str, int] | None = None, terms: tuple[str, ...] = ()) -> Resources:
+    terms = ["heat loss", "fuzzy logic", "raw signal", "data store", *terms]
     phrases = {"heat loss": 6, "fuzzy logic": 9, "raw signal": 4, "data store": 3, "raw indicator": 0}
     synonyms = {"reasoning": ("logic", "thinking"), "hotness": ("heat",), "crude": ("raw",)}
     # Each swap seen twice: 'hotness', 'setback', 'woolly', 'crude' and 'beacon' are trigger words.
@@ -35,10 +35,12 @@ def resources(extra: dict[str, int] | None = None) -> Resources:
     return Resources(synonyms=synonyms, store=store, swaps=swaps, extra_phrases=dict(extra or {}))
 
 
-def refine(text: str, parts: tuple[tuple[int, int, str], ...], taken: set[int] | None = None) -> str:
+def refine(
+    text: str, parts: tuple[tuple[int, int, str], ...], taken: set[int] | None = None, res: Resources | None = None
+) -> str:
     """The suggestion a pick of ``parts`` gets after the refiner, with the words it covers."""
     tokens = Tokens(text)
-    refiner = Refiner(Generator(resources()))
+    refiner = Refiner(Generator(res or resources()))
     new = refine_parts(refiner, tokens.norms, tokens.joined, covered([parts]) | (taken or set()), parts)
     first, last = min(parts[0][0], new[0][0]), max(parts[-1][1], new[-1][1])
     start, end, suggested = suggestion(text, new, first, last, tokens.start, tokens.end)
@@ -100,3 +102,27 @@ def test_the_detector_finds_phrases_on_both_sides_of_a_sentence_break_apart() ->
         ("woolly reasoning", "fuzzy logic"),
         ("Woolly reasoning", "fuzzy logic"),
     ]
+
+
+def test_a_listed_term_two_words_wide_goes_first() -> None:
+    # 'setback' -> 'loss' found; "heat loss" (from the word beside it) is known, and with the
+    # word before that the listed term "fuzzy heat loss" reads from all three.
+    text = "The woolly hotness setback rose."
+    assert refine(text, ((3, 3, "loss"),)) == "hotness setback -> heat loss"
+    res = resources(terms=("fuzzy heat loss",))
+    assert refine(text, ((3, 3, "loss"),), res=res) == "woolly hotness setback -> fuzzy heat loss"
+    # Also where the finding's reading with the word beside it is a known phrase ("heat loss").
+    text = "The woolly heat setback rose."
+    assert refine(text, ((3, 3, "loss"),)) == "setback -> loss"
+    assert refine(text, ((3, 3, "loss"),), res=res) == "woolly heat setback -> fuzzy heat loss"
+    # After the finding too; never across a function word or another finding.
+    assert refine("A setback hotness woolly.", ((1, 1, "loss"),), res=resources(terms=("loss heat fuzzy",))) == (
+        "setback hotness woolly -> loss heat fuzzy"
+    )
+    assert refine("The woolly of hotness setback.", ((4, 4, "loss"),), res=res) == "hotness setback -> heat loss"
+    assert refine(text, ((3, 3, "loss"),), taken={1}, res=res) == "setback -> loss"
+
+
+def test_a_wide_reading_that_is_no_listed_term_is_not_taken() -> None:
+    res = resources({"fuzzy heat loss": 5})  # counted, not listed
+    assert refine("The woolly hotness setback rose.", ((3, 3, "loss"),), res=res) == "hotness setback -> heat loss"

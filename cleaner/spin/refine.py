@@ -23,6 +23,11 @@ something ranked higher (0.204), a window with both neighbours (three words are 
 a known phrase, so nearly anything known looked better), offering a reading where the
 finding's own one is known but rarer or no listed term, and the n-gram model's attested
 bigrams as known phrases; the order among the accepted readings made no difference.
+
+A listed term read from the finding and two words on one side (WIDE) goes first:
+0.230 to 0.231 at the 1-false-flag point (0.229 to 0.230 warning, 0.245 to 0.246 hint);
+three words on a side, or a reading of a word on each side, gained nothing, and readings
+there that are merely counted, not listed, do not count.
 """
 
 from __future__ import annotations
@@ -39,6 +44,8 @@ MAX_CHANGES = 2  # words a reading may change beyond the finding's own reading
 # When no reading keeps the finding's changes: readings from the words as written, with
 # originals learned at least this often (a second guess at a word needs firmer evidence).
 FALLBACK_LEARNED = 2
+# Words on one side of a finding read with it when the reading is a listed term ("persistent kidney sickness").
+WIDE = 2
 
 # A reading's rank, greater is better: (learned originals used, a listed term, times counted).
 Rank = tuple[int, bool, int]
@@ -93,32 +100,45 @@ class Refiner:
         return learned, term, count
 
     def refine(
-        self, words: Sequence[str], current: Sequence[str], before: str | None = None, after: str | None = None
+        self, words: Sequence[str], current: Sequence[str], before: Sequence[str] = (), after: Sequence[str] = ()
     ) -> Refined | None:
         """A known reading of the finding's ``words`` (lower case), which it now reads as
-        ``current`` (one per word), or of them with ``before`` or ``after`` (the content
-        words joined to it; None: none), in words where the finding's own reading is not
-        a known phrase. None when there is none."""
+        ``current`` (one per word), or of them with the content word joined to it before or
+        after (the last of ``before``, the first of ``after``: the words joined to it on that
+        side, in text order, up to WIDE), in words where the finding's own reading is not a
+        known phrase. None when there is none. A listed term read from the finding with two
+        to WIDE words on one side goes first: "persistent kidney sickness", 'sickness' ->
+        'disease' found, "kidney disease" a known phrase, reads as the term "chronic kidney
+        disease"."""
         if not 0 < len(words) <= MAX_WORDS or len(current) != len(words):
             return None
         windows = [(0, tuple(words), tuple(current))]
-        if before is not None:
-            windows.append((1, (before, *words), (before, *current)))
-        if after is not None:
-            windows.append((0, (*words, after), (*current, after)))
-        best = self._best(windows, len(words), True) or self._best(windows, len(words), False)
+        if before:
+            windows.append((1, (before[-1], *words), (before[-1], *current)))
+        if after:
+            windows.append((0, (*words, after[0]), (*current, after[0])))
+        wide: list[Window] = []
+        for n in range(2, WIDE + 1):
+            if len(before) >= n:
+                wide.append((n, (*before[-n:], *words), (*before[-n:], *current)))
+            if len(after) >= n:
+                wide.append((0, (*words, *after[:n]), (*current, *after[:n])))
+        best = self._best(wide, True, terms_only=True) or self._best(windows, True) or self._best(windows, False)
         if best is None:
             return None
         rank, (k, window, _), reading = best
-        # A neighbour was context: the finding grows only over one that changes.
-        first = 1 if k and reading[0] == window[0] else 0
-        last = len(window) - 1 if reading[-1] != window[-1] or len(window) == k + len(words) else len(window) - 2
+        # A word beside the finding was context: the finding grows only over the words that change.
+        changed = [i for i, (w, r) in enumerate(zip(window, reading, strict=True)) if w != r]
+        first, last = min(k, *changed), max(k + len(words) - 1, *changed)
         return Refined(first - k, last - k, reading[first : last + 1], rank)
 
-    def _best(self, windows: list[Window], size: int, keep: bool) -> tuple[Rank, Window, tuple[str, ...]] | None:
+    def _best(
+        self, windows: list[Window], keep: bool, terms_only: bool = False
+    ) -> tuple[Rank, Window, tuple[str, ...]] | None:
         """The best known reading in windows where the finding's reading is no known phrase:
         with ``keep``, the finding's changes and one to MAX_CHANGES more; else from the
-        words as written, with originals learned FALLBACK_LEARNED times or more."""
+        words as written, with originals learned FALLBACK_LEARNED times or more;
+        ``terms_only``: listed terms only."""
         best: tuple[Rank, Window, tuple[str, ...]] | None = None
         for window in windows:
             _, written, now = window
@@ -126,7 +146,9 @@ class Refiner:
                 continue
             for reading in self._readings(written, now if keep else written, 0 if keep else FALLBACK_LEARNED):
                 rank = self.rank(written, reading)
-                if rank is not None and reading != now and (best is None or rank > best[0]):
+                if rank is None or reading == now or (terms_only and not rank[1]):
+                    continue
+                if best is None or rank > best[0]:
                     best = (rank, window, reading)
         return best
 
@@ -163,9 +185,19 @@ def refine_parts(
     def beside(i: int) -> str | None:
         return norms[i] if norms[i] not in STOPWORDS and i not in taken else None
 
-    before = beside(lo - 1) if lo > 0 and joined(lo) else None
-    after = beside(hi + 1) if hi + 1 < len(norms) and joined(hi + 1) else None
-    found = refiner.refine(words, current, before, after)
+    before: list[str] = []  # nearest first
+    while len(before) < WIDE and lo - len(before) > 0 and joined(lo - len(before)):
+        word = beside(lo - len(before) - 1)
+        if word is None:
+            break
+        before.append(word)
+    after: list[str] = []
+    while len(after) < WIDE and hi + len(after) + 1 < len(norms) and joined(hi + len(after) + 1):
+        word = beside(hi + len(after) + 1)
+        if word is None:
+            break
+        after.append(word)
+    found = refiner.refine(words, current, before[::-1], after)
     if found is None:
         return parts
     at = lo + found.first
