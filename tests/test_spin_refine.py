@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from cleaner.spin.candidates import Generator
 from cleaner.spin.detect import SpinDetector, select, suggestion
 from cleaner.spin.gate import Gate
@@ -126,3 +128,13 @@ def test_a_listed_term_two_words_wide_goes_first() -> None:
 def test_a_wide_reading_that_is_no_listed_term_is_not_taken() -> None:
     res = resources({"fuzzy heat loss": 5})  # counted, not listed
     assert refine("The woolly hotness setback rose.", ((3, 3, "loss"),), res=res) == "hotness setback -> heat loss"
+
+
+def test_a_reading_the_store_does_not_know_is_taken_for_no_phrase() -> None:
+    # Its hashed counts answer for "heat loss", its bit array (other hashes) does not: a
+    # hash collision, as with an unknown phrase whose 32-bit key matches a known one's.
+    res = resources()
+    res.store = replace(res.store, bitmap=bytes(len(res.store.bitmap)))
+    assert res.store.value("heat loss") and not res.known("heat loss")
+    assert refine("The hotness setback was large.", ((2, 2, "loss"),), res=res) == "setback -> loss"
+    assert refine("The hotness setback was large.", ((2, 2, "loss"),)) == "hotness setback -> heat loss"

@@ -27,7 +27,8 @@ bigrams as known phrases; the order among the accepted readings made no differen
 A listed term read from the finding and two words on one side (WIDE) goes first:
 0.230 to 0.231 at the 1-false-flag point (0.229 to 0.230 warning, 0.245 to 0.246 hint);
 three words on a side, or a reading of a word on each side, gained nothing, and readings
-there that are merely counted, not listed, do not count.
+there that are merely counted, not listed, do not count. A reading must be known to the
+store's bit array as well as to its hashed counts (``rank``): 2 more spans fixed, none lost.
 """
 
 from __future__ import annotations
@@ -92,8 +93,14 @@ class Refiner:
         return out
 
     def rank(self, words: Sequence[str], reading: Sequence[str]) -> Rank | None:
-        """How good a reading of ``words`` is (None: not a known phrase)."""
-        term, count = self.res.term_and_count(" ".join(reading))
+        """How good a reading of ``words`` is (None: not a known phrase). The store's counts
+        are keyed by a 32-bit hash, and the refiner asks about thousands of readings a text:
+        one in about a thousand unknown phrases matches some key, so a reading must be known
+        to the store's bit array (other hashes) as well."""
+        phrase = " ".join(reading)
+        if not self.res.known(phrase):
+            return None
+        term, count = self.res.term_and_count(phrase)
         if not term and not count:
             return None
         learned = sum(1 for w, r in zip(words, reading, strict=True) if r != w and self.choices(w).get(r, 0) > 0)
