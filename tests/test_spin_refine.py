@@ -17,9 +17,21 @@ from cleaner.spin.text import Tokens
 CONSTANT = Gate(names=(), baseline=0.0, trees=(((-1,), (0.0,), (0,), (0,), (3.0,)),), warning_at=0.9, hint_at=0.5)
 
 
-def resources(extra: dict[str, int] | None = None, terms: tuple[str, ...] = ()) -> Resources:
+def resources(
+    extra: dict[str, int] | None = None,
+    terms: tuple[str, ...] = (),
+    related: dict[str, tuple[str, ...]] | None = None,
+    counted: dict[str, int] | None = None,
+) -> Resources:
     terms = ["heat loss", "fuzzy logic", "raw signal", "data store", *terms]
-    phrases = {"heat loss": 6, "fuzzy logic": 9, "raw signal": 4, "data store": 3, "raw indicator": 0}
+    phrases = {
+        "heat loss": 6,
+        "fuzzy logic": 9,
+        "raw signal": 4,
+        "data store": 3,
+        "raw indicator": 0,
+        **(counted or {}),
+    }
     synonyms = {"reasoning": ("logic", "thinking"), "hotness": ("heat",), "crude": ("raw",)}
     # Each swap seen twice: 'hotness', 'setback', 'woolly', 'crude' and 'beacon' are trigger words.
     swaps = learn_swaps(
@@ -34,7 +46,9 @@ def resources(extra: dict[str, int] | None = None, terms: tuple[str, ...] = ()) 
         + [("beacon word", ["indicator word"])]
     )
     store = PhraseStore.build([(p, n) for p, n in phrases.items() if n], terms, bits=1 << 12)
-    return Resources(synonyms=synonyms, store=store, swaps=swaps, extra_phrases=dict(extra or {}))
+    return Resources(
+        synonyms=synonyms, store=store, swaps=swaps, extra_phrases=dict(extra or {}), related=related or {}
+    )
 
 
 def refine(
@@ -107,27 +121,25 @@ def test_the_detector_finds_phrases_on_both_sides_of_a_sentence_break_apart() ->
 
 
 def test_a_listed_term_two_words_wide_goes_first() -> None:
-    # 'setback' -> 'loss' found; "heat loss" (from the word beside it) is known, and with the
-    # word before that the listed term "fuzzy heat loss" reads from all three.
-    text = "The woolly hotness setback rose."
-    assert refine(text, ((3, 3, "loss"),)) == "hotness setback -> heat loss"
-    res = resources(terms=("fuzzy heat loss",))
-    assert refine(text, ((3, 3, "loss"),), res=res) == "woolly hotness setback -> fuzzy heat loss"
-    # Also where the finding's reading with the word beside it is a known phrase ("heat loss").
+    # 'setback' -> 'loss' found; the finding's reading with the word beside it ("heat loss")
+    # is a known phrase, and with the word before that, changed, reads as the listed term.
     text = "The woolly heat setback rose."
     assert refine(text, ((3, 3, "loss"),)) == "setback -> loss"
+    res = resources(terms=("fuzzy heat loss",))
     assert refine(text, ((3, 3, "loss"),), res=res) == "woolly heat setback -> fuzzy heat loss"
+    # One word changed there, no more ("woolly hotness": two).
+    assert refine("The woolly hotness setback rose.", ((3, 3, "loss"),), res=res) == "hotness setback -> heat loss"
     # After the finding too; never across a function word or another finding.
-    assert refine("A setback hotness woolly.", ((1, 1, "loss"),), res=resources(terms=("loss heat fuzzy",))) == (
-        "setback hotness woolly -> loss heat fuzzy"
+    assert refine("A setback heat woolly.", ((1, 1, "loss"),), res=resources(terms=("loss heat fuzzy",))) == (
+        "setback heat woolly -> loss heat fuzzy"
     )
-    assert refine("The woolly of hotness setback.", ((4, 4, "loss"),), res=res) == "hotness setback -> heat loss"
+    assert refine("The woolly of heat setback.", ((4, 4, "loss"),), res=res) == "setback -> loss"
     assert refine(text, ((3, 3, "loss"),), taken={1}, res=res) == "setback -> loss"
 
 
 def test_a_wide_reading_that_is_no_listed_term_is_not_taken() -> None:
     res = resources({"fuzzy heat loss": 5})  # counted, not listed
-    assert refine("The woolly hotness setback rose.", ((3, 3, "loss"),), res=res) == "hotness setback -> heat loss"
+    assert refine("The woolly heat setback rose.", ((3, 3, "loss"),), res=res) == "setback -> loss"
 
 
 def test_a_reading_the_store_does_not_know_is_taken_for_no_phrase() -> None:
@@ -138,3 +150,30 @@ def test_a_reading_the_store_does_not_know_is_taken_for_no_phrase() -> None:
     assert res.store.value("heat loss") and not res.known("heat loss")
     assert refine("The hotness setback was large.", ((2, 2, "loss"),), res=res) == "setback -> loss"
     assert refine("The hotness setback was large.", ((2, 2, "loss"),)) == "hotness setback -> heat loss"
+
+
+def test_a_more_or_less_general_word_beside_it_completes_a_listed_term() -> None:
+    # 'bargain' -> 'contract': neither learned nor a synonym; WordNet has it one step more specific.
+    text = "The woolly bargain held."
+    related = {"bargain": ("contract", "deal")}
+    assert refine(text, ((1, 1, "fuzzy"),)) == "woolly -> fuzzy"
+    res = resources(terms=("fuzzy contract",), related=related)
+    assert refine(text, ((1, 1, "fuzzy"),), res=res) == "woolly bargain -> fuzzy contract"
+    # Inflected alike.
+    res = resources(terms=("fuzzy contracts",), related=related)
+    assert refine("The woolly bargains held.", ((1, 1, "fuzzy"),), res=res) == "woolly bargains -> fuzzy contracts"
+
+
+def test_a_related_word_reads_only_into_a_listed_term_and_after_a_synonym() -> None:
+    text = "The woolly bargain held."
+    related = {"bargain": ("contract",)}
+    counted = resources(related=related, counted={"fuzzy contract": 40})  # counted, not listed
+    assert refine(text, ((1, 1, "fuzzy"),), res=counted) == "woolly -> fuzzy"
+    # A synonym's reading, a listed term too, ranks first even when counted less.
+    res = Resources(
+        synonyms={"bargain": ("deal",)},
+        store=PhraseStore.build([("fuzzy contract", 50), ("fuzzy deal", 2)], ["fuzzy contract", "fuzzy deal"], 1 << 12),
+        swaps=resources().swaps,
+        related=related,
+    )
+    assert refine(text, ((1, 1, "fuzzy"),), res=res) == "woolly bargain -> fuzzy deal"

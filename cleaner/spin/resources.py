@@ -28,6 +28,8 @@ class Resources:
     roles: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
     extra_phrases: dict[str, int] = field(default_factory=dict)
     unigrams: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    # WordNet's more and less general words (hypernyms, hyponyms): the refiner's last choices.
+    related: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
 
     def unigram(self, word: str) -> float | None:
         """General-English log-probability of the word (None when unknown)."""
@@ -162,6 +164,12 @@ def builtin_synonyms() -> Rows:
 
 
 @cache
+def builtin_related() -> Rows:
+    path = DATA / "related.tsv.gz"
+    return read_rows(path) if path.exists() else Rows({})
+
+
+@cache
 def builtin_roles() -> Rows:
     """word -> (terms it heads, terms it modifies), as two numbers."""
     return read_rows(DATA / "word-roles.tsv.gz")
@@ -201,6 +209,7 @@ def default_resources(swaps: SwapTable | None = None, phrase_tables: tuple[str, 
         roles=builtin_roles(),
         extra_phrases=user_phrases(phrase_tables),
         unigrams=builtin_unigrams(),
+        related=LazyRows(builtin_related),
     )
 
 

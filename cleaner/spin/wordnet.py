@@ -11,6 +11,7 @@ from pathlib import Path
 
 POS_FILES = {"n": "data.noun", "v": "data.verb", "a": "data.adj", "r": "data.adv"}
 SIMILAR = "&"  # adjective satellite pointer
+HYPERNYMS = frozenset({"@", "@i"})  # a more general synset (and the class of an instance)
 
 
 @dataclass(frozen=True, slots=True)
@@ -20,6 +21,7 @@ class Synset:
     lemmas: tuple[str, ...]
     similar: tuple[str, ...]
     gloss: str
+    hypernyms: tuple[tuple[str, str], ...] = ()  # (part of speech, offset) of each more general synset
 
 
 def read_synsets(root: Path) -> Iterator[Synset]:
@@ -43,11 +45,14 @@ def _parse(pos: str, line: str) -> Synset:
     at = 4 + 2 * count
     n_pointers = int(fields[at])
     similar = []
+    hypernyms = []
     for k in range(n_pointers):
-        symbol, target = fields[at + 1 + 4 * k], fields[at + 2 + 4 * k]
+        symbol, target, target_pos = fields[at + 1 + 4 * k], fields[at + 2 + 4 * k], fields[at + 3 + 4 * k]
         if symbol == SIMILAR:
             similar.append(target)
-    return Synset(pos, offset, tuple(lemmas), tuple(similar), gloss.strip())
+        elif symbol in HYPERNYMS:
+            hypernyms.append((target_pos, target))
+    return Synset(pos, offset, tuple(lemmas), tuple(similar), gloss.strip(), tuple(hypernyms))
 
 
 def exceptions(root: Path) -> dict[str, str]:

@@ -1,0 +1,71 @@
+#!/usr/bin/env python3
+"""Build SP001's table of WordNet's more and less general words: cleaner/data/spin/related.tsv.gz.
+
+Source: WordNet 3.0 (Princeton WordNet licence, permissive), Debian package `wordnet-base`,
+default root /usr/share/wordnet. Each one-word lemma (letters only) is listed with the
+one-word lemmas of the synsets directly above it (hypernyms, instance classes) and below it
+(hyponyms, instances): "agreement" -> "contract". The refiner (cleaner/spin/refine.py) reads
+a finding's neighbours as these words, last of all, and only into a listed term.
+
+usage: build_spin_related.py [--wordnet DIR]
+
+The gzipped table is written with a zero time stamp: the same source gives the same bytes.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from cleaner.gztext import open_for_writing  # noqa: E402
+from cleaner.spin import wordnet  # noqa: E402
+
+OUT = ROOT / "cleaner" / "data" / "spin" / "related.tsv.gz"
+
+
+def one_word(lemmas: tuple[str, ...]) -> list[str]:
+    return [lemma for lemma in lemmas if lemma.isalpha() and len(lemma) >= 3]
+
+
+def build_related(root: Path) -> dict[str, set[str]]:
+    """word -> the words of the synsets one step more and one step less general, both ways."""
+    synsets = list(wordnet.read_synsets(root))
+    by_offset = {(s.pos, s.offset): s for s in synsets}
+    related: dict[str, set[str]] = {}
+    for synset in synsets:
+        below = one_word(synset.lemmas)
+        for target in synset.hypernyms:
+            above = by_offset.get(target)
+            if above is None:
+                continue
+            for word in below:
+                for general in one_word(above.lemmas):
+                    if general != word:
+                        related.setdefault(word, set()).add(general)
+                        related.setdefault(general, set()).add(word)
+    return related
+
+
+def save_related(related: dict[str, set[str]], path: Path) -> None:
+    with open_for_writing(path) as out:
+        out.write("# word<TAB>WordNet 3.0 hypernyms and hyponyms (one-word lemmas); scripts/build_spin_related.py\n")
+        for word in sorted(related):
+            out.write(f"{word}\t{' '.join(sorted(related[word]))}\n")
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--wordnet", type=Path, default=Path("/usr/share/wordnet"))
+    args = ap.parse_args()
+    related = build_related(args.wordnet)
+    save_related(related, OUT)
+    pairs = sum(len(row) for row in related.values())
+    print(f"{OUT}: {len(related)} words, {pairs} related words, {OUT.stat().st_size} bytes")
+
+
+if __name__ == "__main__":
+    main()
