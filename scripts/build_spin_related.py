@@ -4,8 +4,10 @@
 Source: WordNet 3.0 (Princeton WordNet licence, permissive), Debian package `wordnet-base`,
 default root /usr/share/wordnet. Each one-word lemma (letters only) is listed with the
 one-word lemmas of the synsets directly above it (hypernyms, instance classes) and below it
-(hyponyms, instances): "agreement" -> "contract". The refiner (cleaner/spin/refine.py) reads
-a finding's neighbours as these words, last of all, and only into a listed term.
+(hyponyms, instances): "agreement" -> "contract"; and with the words WordNet derives it from
+or relates it to (derivationally related forms, pertainyms: "urban" -> "city"). The refiner
+(cleaner/spin/refine.py) reads a finding's neighbours as these words, last of all, and only
+into a listed term.
 
 usage: build_spin_related.py [--wordnet DIR]
 
@@ -32,11 +34,20 @@ def one_word(lemmas: tuple[str, ...]) -> list[str]:
 
 
 def build_related(root: Path) -> dict[str, set[str]]:
-    """word -> the words of the synsets one step more and one step less general, both ways."""
+    """word -> the words of the synsets one step more and one step less general, both ways,
+    and the words its derivation and pertainym pointers lead to."""
     synsets = list(wordnet.read_synsets(root))
-    by_offset = {(s.pos, s.offset): s for s in synsets}
+    # Adjective satellites ('s') are in data.adj, read as 'a'; pointers name them 's'.
+    by_offset = {("a" if s.pos == "s" else s.pos, s.offset): s for s in synsets}
     related: dict[str, set[str]] = {}
     for synset in synsets:
+        for here, pos, offset, there in synset.derived:
+            other = by_offset.get(("a" if pos == "s" else pos, offset))
+            if other is None or not 0 < here <= len(synset.lemmas) or not 0 < there <= len(other.lemmas):
+                continue
+            word, form = synset.lemmas[here - 1], other.lemmas[there - 1]
+            if one_word((word,)) and one_word((form,)) and word != form:
+                related.setdefault(word, set()).add(form)
         below = one_word(synset.lemmas)
         for target in synset.hypernyms:
             above = by_offset.get(target)
@@ -52,7 +63,10 @@ def build_related(root: Path) -> dict[str, set[str]]:
 
 def save_related(related: dict[str, set[str]], path: Path) -> None:
     with open_for_writing(path) as out:
-        out.write("# word<TAB>WordNet 3.0 hypernyms and hyponyms (one-word lemmas); scripts/build_spin_related.py\n")
+        out.write(
+            "# word<TAB>WordNet 3.0 hypernyms, hyponyms, derived forms, pertainyms (one-word lemmas);"
+            " scripts/build_spin_related.py\n"
+        )
         for word in sorted(related):
             out.write(f"{word}\t{' '.join(sorted(related[word]))}\n")
 

@@ -34,8 +34,9 @@ Last of a word's choices come WordNet's words one step more or less general (hyp
 hyponyms, ``Resources.related``: "agreement" -> "contract"), the MAX_RELATED commonest, one
 a reading, and only into a listed term: 0.231 to 0.234 at the 1-false-flag point (0.230 to
 0.233 warning, 0.246 to 0.249 hint). Read like synonyms instead (any known phrase, two a
-reading) they lost more spans than they fixed (0.229); similar-to, also-see, derivationally
-related words and pertainyms added 2 spans of about 6,300 and are not used; nor is taking
+reading) they lost more spans than they fixed (0.229). Derivationally related forms and
+pertainyms ("urban" -> "city") are related words too: 3 more spans fixed, 1 lost; similar-to
+and also-see added nothing more and are not used; nor is taking
 the next choice when the original stands within four words ("exactness, accuracy": 5 fewer).
 """
 
@@ -57,7 +58,7 @@ FALLBACK_LEARNED = 2
 # Words on one side of a finding read with it when the reading is a listed term ("persistent kidney sickness").
 WIDE = 2
 
-# A word's last choices: WordNet's more and less general words (``Resources.related``). A reading
+# A word's last choices: WordNet's more and less general words and derived forms (``Resources.related``). A reading
 # that uses one must be a listed term, and ranks below one that uses fewer.
 RELATED = -1
 MAX_RELATED = 10  # a word's commonest related words read (each one a thousand readings or more)
@@ -93,7 +94,7 @@ class Refiner:
     def choices(self, word: str) -> dict[str, int]:
         """What the word may be read as: its learned originals (how often each was
         learned), its one-word WordNet synonyms (0) and, last, its one-word WordNet
-        hypernyms and hyponyms (RELATED), each inflected alike."""
+        hypernyms, hyponyms and derived forms (RELATED), each inflected alike."""
         found = self._choices.get(word)
         if found is None:
             found = self._choices[word] = self._build_choices(word)

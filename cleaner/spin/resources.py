@@ -28,7 +28,7 @@ class Resources:
     roles: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
     extra_phrases: dict[str, int] = field(default_factory=dict)
     unigrams: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
-    # WordNet's more and less general words (hypernyms, hyponyms): the refiner's last choices.
+    # WordNet's more and less general words and derived forms: the refiner's last choices.
     related: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
 
     def unigram(self, word: str) -> float | None:

@@ -12,6 +12,9 @@ from pathlib import Path
 POS_FILES = {"n": "data.noun", "v": "data.verb", "a": "data.adj", "r": "data.adv"}
 SIMILAR = "&"  # adjective satellite pointer
 HYPERNYMS = frozenset({"@", "@i"})  # a more general synset (and the class of an instance)
+# Word-to-word pointers: derivationally related form ("probabilistic" -> "probability"),
+# pertainym ("urban" -> "city").
+DERIVED = frozenset({"+", "\\"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -22,6 +25,8 @@ class Synset:
     similar: tuple[str, ...]
     gloss: str
     hypernyms: tuple[tuple[str, str], ...] = ()  # (part of speech, offset) of each more general synset
+    # (lemma number here, part of speech, offset, lemma number there) of each DERIVED pointer; numbers from 1.
+    derived: tuple[tuple[int, str, str, int], ...] = ()
 
 
 def read_synsets(root: Path) -> Iterator[Synset]:
@@ -46,13 +51,16 @@ def _parse(pos: str, line: str) -> Synset:
     n_pointers = int(fields[at])
     similar = []
     hypernyms = []
+    derived = []
     for k in range(n_pointers):
-        symbol, target, target_pos = fields[at + 1 + 4 * k], fields[at + 2 + 4 * k], fields[at + 3 + 4 * k]
+        symbol, target, target_pos, words = fields[at + 1 + 4 * k : at + 5 + 4 * k]
         if symbol == SIMILAR:
             similar.append(target)
         elif symbol in HYPERNYMS:
             hypernyms.append((target_pos, target))
-    return Synset(pos, offset, tuple(lemmas), tuple(similar), gloss.strip(), tuple(hypernyms))
+        elif symbol in DERIVED:
+            derived.append((int(words[:2], 16), target_pos, target, int(words[2:], 16)))
+    return Synset(pos, offset, tuple(lemmas), tuple(similar), gloss.strip(), tuple(hypernyms), tuple(derived))
 
 
 def exceptions(root: Path) -> dict[str, str]:
