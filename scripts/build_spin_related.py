@@ -7,7 +7,8 @@ one-word lemmas of the synsets directly above it (hypernyms, instance classes) a
 (hyponyms, instances): "agreement" -> "contract"; and with the words WordNet derives it from
 or relates it to (derivationally related forms, pertainyms: "urban" -> "city"). The refiner
 (cleaner/spin/refine.py) reads a finding's neighbours as these words, last of all, and only
-into a listed term.
+into a listed term. A word keeps its KEEP commonest related words (pocketsphinx's unigram
+model, the shipped unigrams.tsv.gz).
 
 usage: build_spin_related.py [--wordnet DIR]
 
@@ -25,8 +26,11 @@ sys.path.insert(0, str(ROOT))
 
 from cleaner.gztext import open_for_writing  # noqa: E402
 from cleaner.spin import wordnet  # noqa: E402
+from cleaner.spin.resources import builtin_unigrams  # noqa: E402
 
 OUT = ROOT / "cleaner" / "data" / "spin" / "related.tsv.gz"
+KEEP = 10  # a word's commonest related words kept (as many as the refiner reads, cleaner.spin.refine.MAX_RELATED)
+UNKNOWN_LOG_P = -99.0
 
 
 def one_word(lemmas: tuple[str, ...]) -> list[str]:
@@ -61,14 +65,26 @@ def build_related(root: Path) -> dict[str, set[str]]:
     return related
 
 
-def save_related(related: dict[str, set[str]], path: Path) -> None:
+def commonest(words: set[str], keep: int) -> list[str]:
+    """The ``keep`` commonest words (pocketsphinx's unigram log-probabilities, the shipped
+    unigrams.tsv.gz; unknown words last), commonest first."""
+    unigrams = builtin_unigrams()
+
+    def log_p(word: str) -> float:
+        row = unigrams.get(word)
+        return float(row[0]) if row else UNKNOWN_LOG_P
+
+    return sorted(words, key=lambda w: (-log_p(w), w))[:keep]
+
+
+def save_related(related: dict[str, set[str]], path: Path, keep: int = KEEP) -> None:
     with open_for_writing(path) as out:
         out.write(
-            "# word<TAB>WordNet 3.0 hypernyms, hyponyms, derived forms, pertainyms (one-word lemmas);"
-            " scripts/build_spin_related.py\n"
+            "# word<TAB>WordNet 3.0 hypernyms, hyponyms, derived forms, pertainyms (one-word lemmas),"
+            f" the {keep} commonest first; scripts/build_spin_related.py\n"
         )
         for word in sorted(related):
-            out.write(f"{word}\t{' '.join(sorted(related[word]))}\n")
+            out.write(f"{word}\t{' '.join(commonest(related[word], keep))}\n")
 
 
 def main() -> None:
@@ -77,8 +93,7 @@ def main() -> None:
     args = ap.parse_args()
     related = build_related(args.wordnet)
     save_related(related, OUT)
-    pairs = sum(len(row) for row in related.values())
-    print(f"{OUT}: {len(related)} words, {pairs} related words, {OUT.stat().st_size} bytes")
+    print(f"{OUT}: {len(related)} words, {OUT.stat().st_size} bytes")
 
 
 if __name__ == "__main__":

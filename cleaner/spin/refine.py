@@ -205,7 +205,8 @@ class Refiner:
         """``base`` with one to ``most`` of the words it has as written changed to one of
         their choices learned at least ``least`` times, at most one of them to a related word."""
         choices = [self.choices(w) for w in written]
-        options = [[o for o, n in c.items() if n >= max(least, 0)] for c in choices]
+        floor = max(least, 0)
+        options = [[o for o, n in c.items() if n >= floor] for c in choices]
         related = [[o for o, n in c.items() if n == RELATED] if least <= RELATED else [] for c in choices]
         free = [p for p, (w, b) in enumerate(zip(written, base, strict=True)) if w == b and (options[p] or related[p])]
         for n in range(1, most + 1):
