@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import io
 import json
 import random
@@ -205,3 +206,17 @@ def test_report_and_baseline_share_a_large_files_chunks(tmp_path: Path, monkeypa
     pools = _count_pools(monkeypatch)
     assert _json(check_all(_engine(spin=True), [big])) == _json(list(_engine(spin=True).check_paths([big])))
     assert pools == [2]
+
+
+def test_tables_loaded_before_the_fork_are_out_of_the_collectors_sight(tmp_path: Path) -> None:
+    """The warm-up's objects are frozen (gc.freeze) while forked workers run, so a full collection
+    in a worker does not walk (and copy) them all; the parent's collector gets them back after."""
+    big = _write(tmp_path / "big.txt", 60)
+    engine = _engine()
+    assert gc.get_freeze_count() == 0
+    with parallel.ChunkPool(engine, 2, "fork") as pool:
+        assert gc.get_freeze_count() > 10_000  # the engine's tables, rules and the like
+        assert pool.executor.submit(gc.get_freeze_count).result() > 10_000  # the workers inherit them
+        (result,) = engine.check_paths([str(big)])
+        assert result.findings
+    assert gc.get_freeze_count() == 0

@@ -335,3 +335,14 @@ def test_report_offers_markup_spans_for_hand_editing() -> None:
 def test_pronoun_i_passes_no_capital_on() -> None:
     text = "between you and I."
     assert apply_edits(text, [edit_for(text, _finding(16, 17, "me"), "me")])[0] == "between you and me."
+
+
+def test_spin_suggestions_are_unsafe_fixes_and_spin_can_be_switched(tmp_path: Path) -> None:
+    path = tmp_path / "spun.txt"
+    path.write_text("We used a counterfeit consciousness system.\n", encoding="utf-8")
+    common = ["fix", "--no-config", "--no-builtin-rules", "--diff"]
+    safe_only = run(*common, "--spin", str(path))
+    assert "artificial intelligence" not in safe_only.stdout  # unsafe: not applied without --unsafe-fixes
+    applied = run(*common, "--spin", "--unsafe-fixes", str(path))
+    assert "+We used an artificial intelligence system." in applied.stdout
+    assert "artificial" not in run(*common, "--no-spin", "--unsafe-fixes", str(path)).stdout

@@ -94,3 +94,18 @@ def test_progress_passes_results_through_unchanged(tmp_path: Path) -> None:
     tracked = list(progress.track(engine.check_paths([str(corpus)]), files, terminal))
     assert [(r.path, r.findings) for r in tracked] == [(r.path, r.findings) for r in plain]
     assert "files" in terminal.getvalue()  # the bar was drawn
+
+
+def test_a_worker_loads_its_tables_then_freezes_them() -> None:
+    """Each --jobs worker warms its engine up and freezes what that loaded (gc.freeze), so full
+    collections in the worker do not walk the tables again and again."""
+    import gc
+
+    saved = parallel._worker_engine
+    try:
+        parallel._start_worker(Settings())
+        assert parallel._worker_engine is not None
+        assert gc.get_freeze_count() > 10_000
+    finally:
+        gc.unfreeze()
+        parallel._worker_engine = saved

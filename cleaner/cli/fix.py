@@ -41,6 +41,14 @@ def fix_command(
     rules: Annotated[list[str] | None, typer.Option("--rules", help="Extra rule pack file or directory.")] = None,
     no_builtin_rules: Annotated[bool, typer.Option(help="Do not load the built-in rule packs.")] = False,
     encoding: Annotated[str | None, typer.Option(help="Decode files with this encoding (default UTF-8).")] = None,
+    spin: Annotated[
+        bool | None,
+        typer.Option(
+            "--spin/--no-spin",
+            help="Run the reconstruction detector (SP001); its suggestions are unsafe fixes "
+            "(default: as the configuration says).",
+        ),
+    ] = None,
     config: ConfigOption = None,
     no_config: NoConfigOption = False,
     stdin_filename: StdinFilenameOption = None,
@@ -65,6 +73,7 @@ def fix_command(
         rule_paths=listed(rules),
         builtin_rules=False if no_builtin_rules else None,
         encoding=encoding,
+        spin=spin,
         stdin_filename=stdin_filename,
     )
     write = not (diff or dry_run)

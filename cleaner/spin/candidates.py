@@ -86,6 +86,9 @@ class Generator:
         self.known_after: Callable[[str, Iterable[str]], list[str]] = (
             self._each_after if res.extra_phrases else res.store.known_after
         )
+        # Pairs the n-gram model may attest: a filter built for the threshold or a lower one.
+        pairs = res.lm_pairs
+        self.lm_pairs = pairs if pairs is not None and pairs.threshold <= LM_ATTESTED else None
         self._memo: dict[tuple[str, ...], WindowState] = {}
         self._lones: dict[str, Lone | None] = {}
 
@@ -119,15 +122,19 @@ class Generator:
             found.extend(morph.inflect(synonym, kind) for synonym in self.res.synonyms.get(base, ()))
         return sorted(set(found))
 
-    def attested(self, phrase: str) -> bool:
-        res = self.res
-        if self.known(phrase):
+    def attested(self, first: str, second: str) -> bool:
+        """Whether the pair is a known phrase or general English knows it well (the n-gram
+        model's PMI, asked only about the pairs the model's filter may attest)."""
+        if self.known(first + " " + second):
             return True
-        parts = phrase.split(" ")
-        if len(parts) == 2 and res.lm is not None:
-            pmi = res.lm.pmi(parts[0], parts[1])
-            return pmi is not None and pmi >= LM_ATTESTED
-        return False
+        lm = self.res.lm
+        if lm is None:
+            return False
+        pairs = self.lm_pairs
+        if pairs is not None and not pairs.may_attest(first, second):
+            return False
+        pmi = lm.pmi(first, second)
+        return pmi is not None and pmi >= LM_ATTESTED
 
     def candidates(self, tokens: Tokens) -> Iterator[Candidate]:
         """Windows of two joined words around a trigger word (a word
@@ -138,17 +145,20 @@ class Generator:
         for fields in self.fields(tokens):
             yield Candidate(*fields)
 
-    def fields(self, tokens: Tokens) -> Iterator[Fields]:
+    def fields(self, tokens: Tokens) -> list[Fields]:
         """The candidates as their fields, not yet made objects: most are seen
-        before and fall under the hint level (``SpinDetector.scored``)."""
-        yield from self._around_triggers(tokens)
+        before and fall under the hint level (``SpinDetector.scored``). A list, built
+        in one pass: compiled, that is cheaper than yielding each (a text has thousands)."""
+        found = self._around_triggers(tokens)
         if "(" in tokens.text:
-            yield from self._acronyms(tokens)
+            found.extend(self._acronyms(tokens))
+        return found
 
-    def _around_triggers(self, tokens: Tokens) -> Iterator[Fields]:
+    def _around_triggers(self, tokens: Tokens) -> list[Fields]:
         """The windows worth reading: a trigger and the content word joined to it on either
         side. (Three-word windows, across a function word or around the trigger, found
         little more at several times the cost: benchmarks/spin_kfold.py.)"""
+        out: list[Fields] = []
         norms = tokens.norms
         parts = tokens.parts  # the gap in front of word j is parts[2 * j]
         memo = self._memo
@@ -164,7 +174,7 @@ class Generator:
                 seen, found = memo.get(window) or reconstruct(window)
                 if found and given != i - 1:
                     for changed, original, picked in found:
-                        yield i - 1, 2, changed, window, original, picked, 0
+                        out.append((i - 1, 2, changed, window, original, picked, 0))
             if i < last and parts[2 * i + 2] in JOINED_GAPS and norms[i + 1] not in STOPWORDS:
                 window = (word, norms[i + 1])
                 kind, found = memo.get(window) or reconstruct(window)
@@ -172,11 +182,12 @@ class Generator:
                 if found:
                     given = i
                     for changed, original, picked in found:
-                        yield i, 2, changed, window, original, picked, 0
+                        out.append((i, 2, changed, window, original, picked, 0))
             if seen == UNKNOWN:  # no phrase around the trigger is known, and none reconstructed
                 lone = alone(word)
                 if lone is not None:
-                    yield i, 1, (0,), *lone, 0
+                    out.append((i, 1, (0,), lone[0], lone[1], lone[2], 0))
+        return out
 
     def _acronyms(self, tokens: Tokens) -> Iterator[Fields]:
         """Reconstructions that make the words in front of an acronym spell it."""
@@ -211,30 +222,28 @@ class Generator:
         if a not in STOPWORDS and b not in STOPWORDS:
             before, after = self.options(a), self.options(b)
             if before or after:
-                if self.attested(a + " " + b):
+                if self.attested(a, b):
                     state = (KNOWN, ())
                 else:
-                    found = tuple(self._pairs(a, b, before, after))
+                    found = self._pairs(a, b, before, after)
                     state = (UNKNOWN | FOUND if found else UNKNOWN, found)
         if len(self._memo) >= MEMO_SIZE:
             self._memo.clear()
         self._memo[window] = state
         return state
 
-    def _pairs(
-        self, a: str, b: str, before: dict[str, Option], after: dict[str, Option]
-    ) -> Iterator[tuple[tuple[int, ...], tuple[str, ...], tuple[Option, ...]]]:
+    def _pairs(self, a: str, b: str, before: dict[str, Option], after: dict[str, Option]) -> Reconstructions:
         """Reconstructions of ``a b`` that are known phrases: either word
         replaced, or both (the most learned options only)."""
-        for o in self.known_before(before, b):
-            yield (0,), (o, b), (before[o],)
-        for o in self.known_after(a, after):
-            yield (1,), (a, o), (after[o],)
+        found: list[tuple[tuple[int, ...], tuple[str, ...], tuple[Option, ...]]] = [
+            ((0,), (o, b), (before[o],)) for o in self.known_before(before, b)
+        ]
+        found += [((1,), (a, o), (after[o],)) for o in self.known_after(a, after)]
         if after and before:
             seconds = list(after)[:PAIR_LIMIT]
             for o in list(before)[:FIRST_LIMIT]:
-                for p in self.known_after(o, seconds):
-                    yield (0, 1), (o, p), (before[o], after[p])
+                found += [((0, 1), (o, p), (before[o], after[p])) for p in self.known_after(o, seconds)]
+        return tuple(found)
 
     def _each_before(self, options: Iterable[str], word: str) -> list[str]:
         """The options that make a known phrase in front of ``word``, asked one by one."""

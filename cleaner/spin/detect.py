@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from bisect import bisect_left
-from collections.abc import Callable, Container, Iterable, Iterator, Sequence
+from collections.abc import Callable, Container, Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache, partial
 from itertools import pairwise
@@ -57,7 +57,7 @@ class SpinDetector:
         """The candidates with the gate's confidence, those from ``floor`` up (every one by default)."""
         return [Scored(Candidate(*f), v, c, c) for f, (v, c) in self._rated(tokens) if c >= floor]
 
-    def _rated(self, tokens: Tokens) -> Iterator[tuple[Fields, tuple[list[float], float]]]:
+    def _rated(self, tokens: Tokens) -> list[tuple[Fields, tuple[list[float], float]]]:
         """Each candidate's fields with its features and the gate's confidence.
 
         Features and confidence depend on the words alone, not on where they
@@ -65,11 +65,13 @@ class SpinDetector:
         most fall under the hint level, so a candidate is made an object only
         to be scored or kept."""
         memo = self._memo
+        out = []
         for fields in self.generator.fields(tokens):
             found = memo.get((fields[3], fields[4], fields[2]))  # tortured, original, changed
             if found is None:
                 found = self._score(Candidate(*fields))
-            yield fields, found
+            out.append((fields, found))
+        return out
 
     def _score(self, c: Candidate) -> tuple[list[float], float]:
         values = features(c, self.res)
@@ -89,7 +91,7 @@ class SpinDetector:
         if boost is None:
             return select(tokens, self.scored(tokens, least), floor, refine)
         # Neighbours may lift a candidate from under the floor: every one is rated first.
-        rated = list(self._rated(tokens))
+        rated = self._rated(tokens)
         alone = [found[1] for _, found in rated]
         spans = [(f[0] + f[2][0], f[0] + f[2][-1]) for f, _ in rated]  # first + changed[0], first + changed[-1]
         raised, counts = boosted(spans, alone, boost, partial(wording, tokens.norms))

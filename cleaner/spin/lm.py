@@ -14,6 +14,7 @@ from cleaner.installed import package_dir
 
 LOG_BASE = math.log(1.0001)
 UNKNOWN = -536870912
+PMI_MEMO = 200_000
 
 
 class NGram:
@@ -24,6 +25,7 @@ class NGram:
         config.set_string("-logfn", os.devnull)
         self._model = NGramModel(config, LogMath(), path)
         self._unigram: dict[str, float | None] = {}
+        self._pmi: dict[tuple[str, str], float | None] = {}
 
     def logprob(self, word: str, *history: str) -> float | None:
         """log P(word | history), history nearest word first."""
@@ -38,12 +40,21 @@ class NGram:
         return self._unigram[word]
 
     def pmi(self, first: str, second: str) -> float | None:
-        """log P(second | first) - log P(second): about 0 or below when unseen."""
+        """log P(second | first) - log P(second): about 0 or below when unseen. Remembered
+        (up to PMI_MEMO pairs): the gate asks about the written pair of every reconstruction."""
+        pair = (first, second)
+        if pair in self._pmi:
+            return self._pmi[pair]
         base = self.unigram(second)
         if base is None or self.unigram(first) is None:
-            return None
-        joint = self.logprob(second, first)
-        return None if joint is None else joint - base
+            value = None
+        else:
+            joint = self.logprob(second, first)
+            value = None if joint is None else joint - base
+        if len(self._pmi) >= PMI_MEMO:
+            self._pmi.clear()
+        self._pmi[pair] = value
+        return value
 
 
 @cache

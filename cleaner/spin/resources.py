@@ -8,14 +8,18 @@ from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
+from typing import TypeVar, overload
 
 from cleaner import usercache
+from cleaner.spin import lmpairs
 from cleaner.spin.lm import LazyNGram, NGram, model_path
+from cleaner.spin.lmpairs import AttestedPairs
 from cleaner.spin.ngrams import load_counts
 from cleaner.spin.store import COUNT, EMPTY, TERM, PhraseStore
 from cleaner.spin.swaps import SwapTable
 
 DATA = Path(__file__).resolve().parent.parent / "data" / "spin"
+T = TypeVar("T")
 TABLE_CACHE_FORMAT = 1  # raise when what ``read_table`` keeps changes
 
 
@@ -30,6 +34,7 @@ class Resources:
     unigrams: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
     # WordNet's more and less general words and derived forms: the refiner's last choices.
     related: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    lm_pairs: AttestedPairs | None = None  # the pairs ``lm`` may attest (None: ask it about every pair)
 
     def unigram(self, word: str) -> float | None:
         """General-English log-probability of the word (None when unknown)."""
@@ -76,6 +81,16 @@ class Rows(Mapping[str, tuple[str, ...]]):
     def __contains__(self, word: object) -> bool:
         return word in self.raw
 
+    @overload
+    def get(self, key: str, /) -> tuple[str, ...] | None: ...
+    @overload
+    def get(self, key: str, /, default: tuple[str, ...] | T) -> tuple[str, ...] | T: ...
+    def get(self, key: str, /, default: object = None) -> object:
+        """As ``Mapping.get``, without raising and catching KeyError for a missing word
+        (most words the detector asks about are missing: the gate asks for thousands)."""
+        raw = self.raw.get(key)
+        return default if raw is None else tuple(raw.split())
+
 
 class LazyRows(Mapping[str, tuple[str, ...]]):
     """A built-in table read on first look-up: runs that never ask pay nothing."""
@@ -94,6 +109,13 @@ class LazyRows(Mapping[str, tuple[str, ...]]):
 
     def __contains__(self, word: object) -> bool:
         return word in self._load()
+
+    @overload
+    def get(self, key: str, /) -> tuple[str, ...] | None: ...
+    @overload
+    def get(self, key: str, /, default: tuple[str, ...] | T) -> tuple[str, ...] | T: ...
+    def get(self, key: str, /, default: object = None) -> object:
+        return self._load().get(key, default)
 
 
 def read_rows(path: Path) -> Rows:
@@ -201,15 +223,17 @@ def default_resources(swaps: SwapTable | None = None, phrase_tables: tuple[str, 
     general-English n-gram model (a dependency; loaded on the first question):
     a word pair it knows well is attested, and how well it knows the written
     and the reconstructed pair are gate features."""
+    model = model_path()
     return Resources(
         synonyms=LazyRows(builtin_synonyms),
         store=builtin_store(),
         swaps=swaps if swaps is not None else builtin_swaps(),
-        lm=LazyNGram() if model_path() is not None else None,
+        lm=LazyNGram() if model is not None else None,
         roles=builtin_roles(),
         extra_phrases=user_phrases(phrase_tables),
         unigrams=builtin_unigrams(),
         related=LazyRows(builtin_related),
+        lm_pairs=lmpairs.builtin(model) if model is not None else None,
     )
 
 
