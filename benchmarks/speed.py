@@ -25,7 +25,12 @@ start-up: the median wall time of `cleaner check` on a one-paragraph file.
 ``--quick`` uses the first 100 documents, 1×/2×/4× and 3 start-up runs: a
 smoke test, not a measurement. ``--corpus FILE.jsonl`` reads another corpus.
 
-usage: speed.py [--shared DIR | --corpus FILE.jsonl] [--quick] [--runs N] [--cleaner-args ARGS]
+``--rounds N`` measures instead N rounds of proselint, `cleaner check` and
+`cleaner check --spin` on the 1× file, one after the other, and prints each
+round's ratios and what SP001 adds: on a machine whose speed drifts, only runs
+made side by side compare.
+
+usage: speed.py [--shared DIR | --corpus FILE.jsonl] [--quick] [--runs N] [--rounds N] [--cleaner-args ARGS]
 """
 
 from __future__ import annotations
@@ -130,6 +135,28 @@ def speed_rows(folder: Path, texts: list[str], factors: tuple[int, ...], extra: 
     return lines
 
 
+def rounds(folder: Path, texts: list[str], count: int, extra: list[str]) -> list[str]:
+    """``count`` rounds of proselint, cleaner and cleaner with SP001 on the 1× file, side by side."""
+    path, words = write_corpus(folder, texts, 1)
+    proselint = proselint_command(path)
+    if proselint is None:
+        return ["proselint is not installed: pip install proselint"]
+    default, spin = cleaner_command(path, extra), cleaner_command(path, [*extra, "--spin"])
+    lines = [
+        f"{words:,} words; wall s (CPU s) per run",
+        "| round | proselint | cleaner | ratio | cleaner --spin | ratio | SP001 adds (wall) | SP001 adds (CPU) |",
+        "|---|---|---|---|---|---|---|---|",
+    ]
+    for n in range(1, count + 1):
+        p, d, s = measure(proselint), measure(default), measure(spin)
+        lines.append(
+            f"| {n} | {p.seconds:.2f} | {d.seconds:.2f} ({d.cpu:.2f}) | {p.seconds / d.seconds:.1f}× "
+            f"| {s.seconds:.2f} ({s.cpu:.2f}) | {p.seconds / s.seconds:.1f}× "
+            f"| {(s.seconds - d.seconds) / d.seconds:.2f}× | {(s.cpu - d.cpu) / d.cpu:.2f}× |"
+        )
+    return lines
+
+
 def warm_up(folder: Path, extra: list[str]) -> None:
     """One untimed run of each tool: bytecode is written and files are in the page cache."""
     path = folder / "warm-up.txt"
@@ -183,6 +210,9 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--quick", action="store_true", help="100 documents, 1×/2×/4×, 3 start-up runs")
     parser.add_argument("--runs", type=int, default=0, help="start-up runs (default 11, quick 3)")
     parser.add_argument("--cleaner-args", default="", help="more `cleaner check` options, e.g. '--spin'")
+    parser.add_argument(
+        "--rounds", type=int, default=0, help="N rounds of proselint, cleaner and cleaner --spin side by side instead"
+    )
     args = parser.parse_args(argv)
     shared = Path(args.shared or os.environ.get("CLEANER_SHARED") or ROOT.parent / "shared")
     corpus = Path(args.corpus) if args.corpus else shared / "data" / "clean-abstracts-dev.jsonl"
@@ -194,6 +224,10 @@ def main(argv: list[str] | None = None) -> None:
     with tempfile.TemporaryDirectory() as tmp:
         print(which_cleaner(Path(tmp)))
         warm_up(Path(tmp), extra)
+        if args.rounds:
+            warm_up(Path(tmp), [*extra, "--spin"])
+            print("\n".join(rounds(Path(tmp), texts, args.rounds, extra)))
+            return
         print("\n".join(speed_rows(Path(tmp), texts, factors, extra)))
         print()
         print(startup(Path(tmp), args.runs or (3 if args.quick else 11), extra))

@@ -27,6 +27,18 @@ def test_speed_benchmark_quick(tmp_path: Path) -> None:
     assert "start-up: `cleaner check` on one paragraph, median of 1 runs: " in done.stdout
 
 
+def test_speed_benchmark_rounds(tmp_path: Path) -> None:
+    corpus = tmp_path / "tiny.jsonl"
+    text = "Patients were followed for twelve months. Counterfeit consciousness helped."
+    corpus.write_text("".join(json.dumps({"id": str(i), "text": text}) + "\n" for i in range(30)), encoding="utf-8")
+    done = _run("speed.py", "--quick", "--corpus", str(corpus), "--rounds", "2")
+    assert done.returncode == 0, done.stderr
+    assert "270 words; wall s (CPU s) per run" in done.stdout
+    rows = [line for line in done.stdout.splitlines() if line.startswith(("| 1 |", "| 2 |"))]
+    assert len(rows) == 2 and all(row.count("×") == 4 for row in rows)
+    assert "| cleaner check, 1×" not in done.stdout
+
+
 def test_quality_benchmark_quick(shared: Path) -> None:
     done = _run("quality.py", "--shared", str(shared), "--limit", "3", "--json")
     assert done.returncode == 0, done.stderr
