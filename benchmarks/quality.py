@@ -104,7 +104,7 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--shared", help="the evaluation folder (default $CLEANER_SHARED or ../shared)")
     parser.add_argument("--quick", action="store_true", help="first 20 documents of each file: a smoke test")
     parser.add_argument("--limit", type=int, default=0, help="first N documents of each file")
-    parser.add_argument("--extra", default="", help="more `cleaner check` options for every row, e.g. --spin")
+    parser.add_argument("--extra", default="", help="more `cleaner check` options for every row, e.g. --no-spin")
     parser.add_argument("--json", action="store_true", help="also print the raw score.py results as JSON")
     args = parser.parse_args(argv)
     shared = shared_dir(args.shared)

@@ -25,10 +25,10 @@ start-up: the median wall time of `cleaner check` on a one-paragraph file.
 ``--quick`` uses the first 100 documents, 1×/2×/4× and 3 start-up runs: a
 smoke test, not a measurement. ``--corpus FILE.jsonl`` reads another corpus.
 
-``--rounds N`` measures instead N rounds of proselint, `cleaner check` and
-`cleaner check --spin` on the 1× file, one after the other, and prints each
-round's ratios and what SP001 adds: on a machine whose speed drifts, only runs
-made side by side compare.
+``--rounds N`` measures instead N rounds of proselint, `cleaner check --no-spin`
+and `cleaner check` (SP001 on, the default) on the 1× file, one after the
+other, and prints each round's ratios and what SP001 adds: on a machine whose
+speed drifts, only runs made side by side compare.
 
 usage: speed.py [--shared DIR | --corpus FILE.jsonl] [--quick] [--runs N] [--rounds N] [--cleaner-args ARGS]
 """
@@ -136,15 +136,16 @@ def speed_rows(folder: Path, texts: list[str], factors: tuple[int, ...], extra: 
 
 
 def rounds(folder: Path, texts: list[str], count: int, extra: list[str]) -> list[str]:
-    """``count`` rounds of proselint, cleaner and cleaner with SP001 on the 1× file, side by side."""
+    """``count`` rounds of proselint, cleaner without and with SP001 on the 1× file, side by side."""
     path, words = write_corpus(folder, texts, 1)
     proselint = proselint_command(path)
     if proselint is None:
         return ["proselint is not installed: pip install proselint"]
-    default, spin = cleaner_command(path, extra), cleaner_command(path, [*extra, "--spin"])
+    default, spin = cleaner_command(path, [*extra, "--no-spin"]), cleaner_command(path, [*extra, "--spin"])
     lines = [
         f"{words:,} words; wall s (CPU s) per run",
-        "| round | proselint | cleaner | ratio | cleaner --spin | ratio | SP001 adds (wall) | SP001 adds (CPU) |",
+        "| round | proselint | cleaner --no-spin | ratio | cleaner (SP001) | ratio "
+        "| SP001 adds (wall) | SP001 adds (CPU) |",
         "|---|---|---|---|---|---|---|---|",
     ]
     for n in range(1, count + 1):
@@ -209,9 +210,12 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--corpus", help="a JSON Lines file of {text} records instead of the clean abstracts")
     parser.add_argument("--quick", action="store_true", help="100 documents, 1×/2×/4×, 3 start-up runs")
     parser.add_argument("--runs", type=int, default=0, help="start-up runs (default 11, quick 3)")
-    parser.add_argument("--cleaner-args", default="", help="more `cleaner check` options, e.g. '--spin'")
+    parser.add_argument("--cleaner-args", default="", help="more `cleaner check` options, e.g. '--no-spin'")
     parser.add_argument(
-        "--rounds", type=int, default=0, help="N rounds of proselint, cleaner and cleaner --spin side by side instead"
+        "--rounds",
+        type=int,
+        default=0,
+        help="N rounds of proselint, cleaner --no-spin and cleaner side by side instead",
     )
     args = parser.parse_args(argv)
     shared = Path(args.shared or os.environ.get("CLEANER_SHARED") or ROOT.parent / "shared")
@@ -225,7 +229,7 @@ def main(argv: list[str] | None = None) -> None:
         print(which_cleaner(Path(tmp)))
         warm_up(Path(tmp), extra)
         if args.rounds:
-            warm_up(Path(tmp), [*extra, "--spin"])
+            warm_up(Path(tmp), [*extra, "--no-spin"])
             print("\n".join(rounds(Path(tmp), texts, args.rounds, extra)))
             return
         print("\n".join(speed_rows(Path(tmp), texts, factors, extra)))

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from cleaner.document import Document
-from cleaner.model import Applicability, Category, Severity
+from cleaner.model import Applicability, Category, Finding, Severity
 from cleaner.spin import features as features_module
 from cleaner.spin import morph
 from cleaner.spin.candidates import Generator, trigger_words
@@ -317,23 +317,26 @@ def test_reconstruct_detector_is_quiet_on_plain_prose() -> None:
     assert loud == []
 
 
-def test_spin_is_opt_in_for_check_and_on_in_report(tmp_path: Path) -> None:
+def test_spin_is_on_by_default_and_can_be_left_out(tmp_path: Path) -> None:
     from typer.testing import CliRunner
 
     from cleaner.cli import app
     from cleaner.config import Settings
     from cleaner.detectors import ReconstructDetector, build
 
-    assert any(isinstance(d, ReconstructDetector) for d in build(Settings(spin=True)))
-    assert not any(isinstance(d, ReconstructDetector) for d in build(Settings()))
+    assert any(isinstance(d, ReconstructDetector) for d in build(Settings()))
+    assert not any(isinstance(d, ReconstructDetector) for d in build(Settings(spin=False)))
     path = tmp_path / "a.txt"
     path.write_text("We used a counterfeit consciousness system.\n", encoding="utf-8")
+    (tmp_path / "off.toml").write_text("spin = false\n", encoding="utf-8")
     runner = CliRunner()
-    on = runner.invoke(app, ["check", "--no-builtin-rules", "--spin", "--format", "json", str(path)])
-    off = runner.invoke(app, ["check", "--no-builtin-rules", "--format", "json", str(path)])
-    rules_on = [f["rule"] for f in json.loads(on.stdout)["files"][0]["findings"]]
-    assert "SP001" in rules_on
+    plain = runner.invoke(app, ["check", "--no-builtin-rules", "--no-config", "--format", "json", str(path)])
+    off = runner.invoke(app, ["check", "--no-builtin-rules", "--no-spin", "--format", "json", str(path)])
+    configured = ["check", "--no-builtin-rules", "--config", str(tmp_path / "off.toml"), "--format", "json"]
+    by_config = runner.invoke(app, [*configured, str(path)])
+    assert "SP001" in [f["rule"] for f in json.loads(plain.stdout)["files"][0]["findings"]]
     assert json.loads(off.stdout)["files"][0]["findings"] == []
+    assert json.loads(by_config.stdout)["files"][0]["findings"] == []
     page = tmp_path / "report.html"
     args = ["report", "--no-builtin-rules", "--no-config", str(path), "-o", str(page)]
     assert runner.invoke(app, args).exit_code == 0
@@ -494,3 +497,27 @@ def test_a_comma_does_not_part_words() -> None:
     tokens = Tokens("hotness, setback")
     assert not tokens.parted(1)
     assert len(choose([(0.95, 0, 0, "heat"), (0.91, 1, 1, "loss")], floor=0.9, parted=tokens.parted)) == 1
+
+
+def test_sp001_hints_are_no_evidence_for_the_document_score() -> None:
+    """A document's score counts SP001's warnings, not its hints (shown only on request)."""
+    from cleaner.engine import gather
+
+    def sp001(start: int, severity: Severity) -> Finding:
+        return Finding(
+            rule_id="SP001",
+            rule_name="reconstructed-tortured-phrase",
+            category=Category.TORTURED_PHRASE,
+            severity=severity,
+            start=start,
+            end=start + 5,
+            message="spun",
+            confidence=0.95,
+            detector="reconstruct",
+        )
+
+    hints = [sp001(10 * i, Severity.SUGGESTION) for i in range(6)]
+    warnings = [sp001(10 * i, Severity.WARNING) for i in range(6)]
+    assert gather(hints, 200).score == gather([], 200).score < 0.2
+    assert gather(warnings, 200).score > 0.9
+    assert len(gather(hints + warnings[:1], 200).findings) == 1

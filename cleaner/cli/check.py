@@ -72,7 +72,7 @@ def check(
         typer.Option(
             "--spin/--no-spin",
             help="Run the reconstruction detector (SP001) for spun wording no rule names "
-            "(off by default: it about doubles the run time; `cleaner report` runs it).",
+            "(on unless the configuration says `spin = false`; --no-spin about halves a large check's time).",
         ),
     ] = None,
     config: ConfigOption = None,

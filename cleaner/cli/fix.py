@@ -46,7 +46,7 @@ def fix_command(
         typer.Option(
             "--spin/--no-spin",
             help="Run the reconstruction detector (SP001); its suggestions are unsafe fixes "
-            "(default: as the configuration says).",
+            "(on unless the configuration says `spin = false`).",
         ),
     ] = None,
     config: ConfigOption = None,

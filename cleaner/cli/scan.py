@@ -33,7 +33,9 @@ def scan(
     min_severity: Annotated[str, typer.Option(help="Report findings at this level and above.")] = "warning",
     rules: Annotated[list[str] | None, typer.Option("--rules", help="Extra rule pack file or directory.")] = None,
     no_builtin_rules: Annotated[bool, typer.Option(help="Do not load the built-in rule packs.")] = False,
-    spin: Annotated[bool, typer.Option("--spin/--no-spin", help="Run the reconstruction detector.")] = False,
+    spin: Annotated[
+        bool, typer.Option("--spin/--no-spin", help="Run the reconstruction detector (SP001; on by default).")
+    ] = True,
 ) -> None:
     """Check a corpus on a Dask cluster (local or remote); write one JSON line per document.
 
