@@ -9,7 +9,7 @@ from functools import partial
 
 from cleaner import chunks, markup, sources, spans, suppressions
 from cleaner.config import Settings
-from cleaner.detectors import Detector, LanguageToolDetector, ReconstructDetector, RulesDetector, build
+from cleaner.detectors import Detector, LanguageToolDetector, RulesDetector, build
 from cleaner.detectors.base import Evidence, weighs_evidence
 from cleaner.document import Document
 from cleaner.model import Category, Finding, Severity
@@ -222,14 +222,10 @@ class Engine:
 
 def gather(findings: list[Finding], n_words: int) -> Evidence:
     """The content findings that tell whether a text was spun, settled, with their document score.
-    SP001's hints (below the warning level) are no evidence: with them, 4.1% of the clean dev
+    Hints (below the warning level) are no evidence: with SP001's, 4.1% of the clean dev
     abstracts scored 0.5 or more, without them 0.5% (benchmarks/spin_docscore.py --engine)."""
-    scored = resolve([f for f in findings if f.category in SCORED_CATEGORIES and not _weak_reconstruction(f)])
+    scored = resolve([f for f in findings if f.category in SCORED_CATEGORIES and f.severity >= Severity.WARNING])
     return Evidence(tuple(scored), document_score([f.confidence for f in scored], n_words))
-
-
-def _weak_reconstruction(finding: Finding) -> bool:
-    return finding.detector == ReconstructDetector.name and finding.severity < Severity.WARNING
 
 
 def resolve(findings: list[Finding]) -> list[Finding]:

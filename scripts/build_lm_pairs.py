@@ -31,7 +31,7 @@ from cleaner.spin.candidates import LM_ATTESTED  # noqa: E402
 from cleaner.spin.lm import model, model_path  # noqa: E402
 from cleaner.spin.lmpairs import model_stamp  # noqa: E402
 from cleaner.spin.resources import DATA  # noqa: E402
-from cleaner.spin.store import EMPTY, PhraseStore, positions  # noqa: E402
+from cleaner.spin.store import PhraseStore  # noqa: E402
 
 BITS = 1 << 24  # 2 MiB: about 2% false positives for the 1.3M pairs of the English model
 DUMP = """
@@ -116,12 +116,8 @@ def main() -> None:
     print(f"{len(words)} words, {len(listed)} bigrams listed in full; asking about the pairs of {asked} more words")
     pairs = sorted(set(attested_pairs(words, listed, probe_from)))
     firsts = after_any(words[:probe_from], set(listed))
-    bitmap = bytearray(BITS // 8)
-    for pair in pairs:
-        for p in positions(pair.encode(), BITS):
-            bitmap[p >> 3] |= 1 << (p & 7)
     out = DATA / "lm-pairs.bin"
-    PhraseStore(bytes(bitmap), EMPTY.keys, EMPTY.values).save(out)
+    PhraseStore.known_only(pairs, BITS).save(out)
     about = {
         "model": model_stamp(Path(where)),
         "threshold": LM_ATTESTED,

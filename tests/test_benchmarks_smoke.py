@@ -15,11 +15,16 @@ def _run(script: str, *args: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run(command, capture_output=True, text=True, timeout=180, check=False)
 
 
-def test_speed_benchmark_quick(tmp_path: Path) -> None:
+def _tiny_corpus(tmp_path: Path) -> Path:
+    """30 documents of 9 words (270 words)."""
     corpus = tmp_path / "tiny.jsonl"
     text = "Patients were followed for twelve months. Counterfeit consciousness helped."
     corpus.write_text("".join(json.dumps({"id": str(i), "text": text}) + "\n" for i in range(30)), encoding="utf-8")
-    done = _run("speed.py", "--quick", "--corpus", str(corpus), "--runs", "1")
+    return corpus
+
+
+def test_speed_benchmark_quick(tmp_path: Path) -> None:
+    done = _run("speed.py", "--quick", "--corpus", str(_tiny_corpus(tmp_path)), "--runs", "1")
     assert done.returncode == 0, done.stderr
     assert "| cleaner check, 1× | 270 |" in done.stdout
     assert "| proselint check, 1× | 270 |" in done.stdout
@@ -28,10 +33,7 @@ def test_speed_benchmark_quick(tmp_path: Path) -> None:
 
 
 def test_speed_benchmark_rounds(tmp_path: Path) -> None:
-    corpus = tmp_path / "tiny.jsonl"
-    text = "Patients were followed for twelve months. Counterfeit consciousness helped."
-    corpus.write_text("".join(json.dumps({"id": str(i), "text": text}) + "\n" for i in range(30)), encoding="utf-8")
-    done = _run("speed.py", "--quick", "--corpus", str(corpus), "--rounds", "2")
+    done = _run("speed.py", "--quick", "--corpus", str(_tiny_corpus(tmp_path)), "--rounds", "2")
     assert done.returncode == 0, done.stderr
     assert "270 words; wall s (CPU s) per run" in done.stdout
     rows = [line for line in done.stdout.splitlines() if line.startswith(("| 1 |", "| 2 |"))]

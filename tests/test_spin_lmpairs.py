@@ -13,7 +13,7 @@ from cleaner.spin import lmpairs
 from cleaner.spin.candidates import LM_ATTESTED, Generator
 from cleaner.spin.lm import model_path
 from cleaner.spin.resources import Rows, default_resources
-from cleaner.spin.store import EMPTY, PhraseStore, positions
+from cleaner.spin.store import PhraseStore
 from cleaner.spin.text import Tokens
 
 # Prose written for this test: common pairs ("climate change"), rare ones, and words the model lacks.
@@ -24,16 +24,8 @@ TEXT = (
 )
 
 
-def store_of(pairs: list[str], bits: int = 1 << 12) -> PhraseStore:
-    bitmap = bytearray(bits // 8)
-    for pair in pairs:
-        for p in positions(pair.encode(), bits):
-            bitmap[p >> 3] |= 1 << (p & 7)
-    return PhraseStore(bytes(bitmap), EMPTY.keys, EMPTY.values)
-
-
 def test_a_pair_the_filter_lacks_is_not_attested() -> None:
-    pairs = lmpairs.AttestedPairs(store_of(["climate change"]), frozenset({"of"}), 1.0)
+    pairs = lmpairs.AttestedPairs(PhraseStore.known_only(["climate change"], 1 << 12), frozenset({"of"}), 1.0)
     assert pairs.may_attest("climate", "change")
     assert not pairs.may_attest("climate", "banana")
     assert pairs.may_attest("of", "anything")  # a first word whose back-off attests every pair
@@ -43,7 +35,7 @@ def test_filter_is_used_only_with_the_model_it_was_built_from(tmp_path: Path) ->
     model = tmp_path / "model.bin"
     model.write_bytes(b"an n-gram model" * 100)
     table = tmp_path / "lm-pairs.bin"
-    store_of(["climate change"]).save(table)
+    PhraseStore.known_only(["climate change"], 1 << 12).save(table)
     about = {"model": lmpairs.model_stamp(model), "threshold": 1.0, "after_any": []}
     table.with_suffix(".json").write_text(json.dumps(about), encoding="utf-8")
     loaded = lmpairs.load(table, model)

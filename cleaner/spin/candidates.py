@@ -117,10 +117,7 @@ class Generator:
 
     def synonyms(self, word: str) -> list[str]:
         """WordNet synonyms of the word and, inflected alike, of its base forms (the table loads on first use)."""
-        found = list(self.res.synonyms.get(word, ()))
-        for base, kind in morph.bases(word):
-            found.extend(morph.inflect(synonym, kind) for synonym in self.res.synonyms.get(base, ()))
-        return sorted(set(found))
+        return sorted(morph.looked_up(self.res.synonyms, word))
 
     def attested(self, first: str, second: str) -> bool:
         """Whether the pair is a known phrase or general English knows it well (the n-gram

@@ -3,7 +3,7 @@ and put the same ending back on a replacement word."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Mapping
 
 from cleaner.inflect import gerund, past, plural
 
@@ -33,6 +33,15 @@ def bases(word: str) -> list[tuple[str, str]]:
                 continue
             out.append((word[: len(word) - len(ending)] + repl, kind))
     return out
+
+
+def looked_up(table: Mapping[str, Iterable[str]], word: str) -> set[str]:
+    """The table's words for ``word`` and, inflected alike, for its base forms ("models":
+    the table's words for "models", and those for "model" made plural)."""
+    found = set(table.get(word, ()))
+    for base, kind in bases(word):
+        found.update(inflect(other, kind) for other in table.get(base, ()))
+    return found
 
 
 def inflect(base: str, kind: str) -> str:

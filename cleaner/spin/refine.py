@@ -107,10 +107,7 @@ class Refiner:
         for synonym in self.generator.synonyms(word):
             if synonym != word and " " not in synonym:
                 out.setdefault(synonym, 0)
-        related = self.res.related
-        found = set(related.get(word, ()))
-        for base, kind in morph.bases(word):
-            found.update(morph.inflect(general, kind) for general in related.get(base, ()))
+        found = morph.looked_up(self.res.related, word)
         found.discard(word)
         # The commonest first (general-English unigram log-probability; unknown words last).
         common = sorted(found, key=lambda w: (-self._log_p(w), w))

@@ -120,12 +120,14 @@ class PhraseStore:
         for phrase in terms:
             k = key(phrase)
             merged[k] = merged.get(k, 0) | TERM
-        bitmap = bytearray(bits // 8)
-        for phrase in _phrases(counts, terms):
-            for p in positions(phrase.encode(), bits):
-                bitmap[p >> 3] |= 1 << (p & 7)
         ordered = sorted(merged)
-        return cls(bytes(bitmap), array.array("I", ordered), array.array("I", (merged[k] for k in ordered)))
+        values = array.array("I", (merged[k] for k in ordered))
+        return cls(bit_array(_phrases(counts, terms), bits), array.array("I", ordered), values)
+
+    @classmethod
+    def known_only(cls, phrases: Iterable[str], bits: int = BITS) -> PhraseStore:
+        """A store that answers ``known`` only (no counts, no terms): a Bloom filter of the phrases."""
+        return cls(bit_array(phrases, bits), array.array("I"), array.array("I"))
 
     def save(self, path: Path) -> None:
         keys, values = _little(array.array("I", self.keys)), _little(array.array("I", self.values))
@@ -161,6 +163,15 @@ class PhraseStore:
         keys = view[at : at + 4 * n_keys].cast("I")
         values = view[at + 4 * n_keys : at + 8 * n_keys].cast("I")
         return cls(bitmap, keys, values)
+
+
+def bit_array(phrases: Iterable[str], bits: int) -> bytes:
+    """The bit array of ``bits`` bits with each phrase's two positions set."""
+    bitmap = bytearray(bits // 8)
+    for phrase in phrases:
+        for p in positions(phrase.encode(), bits):
+            bitmap[p >> 3] |= 1 << (p & 7)
+    return bytes(bitmap)
 
 
 def _header(path: Path, data: bytes | memoryview) -> tuple[int, int, int]:
