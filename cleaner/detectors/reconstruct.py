@@ -23,8 +23,10 @@ RULE_NAME = "reconstructed-tortured-phrase"
 class ReconstructDetector:
     name = "reconstruct"
 
-    def __init__(self, phrase_tables: tuple[str, ...] = ()) -> None:
+    def __init__(self, phrase_tables: tuple[str, ...] = (), hints: bool = True) -> None:
         self.phrase_tables = phrase_tables
+        # False when no file's settings can show a hint: only warnings are looked for then (``build``).
+        self.hints = hints
         self._spin: SpinDetector | None = None
 
     @property
@@ -37,7 +39,7 @@ class ReconstructDetector:
 
     def check(self, doc: Document) -> list[Finding]:
         gate = self.spin.gate
-        hits = self.spin.hits(doc.text)
+        hits = self.spin.hits(doc.text, report_from=None if self.hints else gate.warning_at)
         return [self._finding(hit, hit.confidence >= gate.warning_at) for hit in hits]
 
     def _finding(self, hit: Hit, loud: bool) -> Finding:

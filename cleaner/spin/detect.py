@@ -81,28 +81,35 @@ class SpinDetector:
         self._memo[(c.tortured, c.original, c.changed)] = found
         return found
 
-    def hits(self, text: str, min_confidence: float | None = None) -> list[Hit]:
-        """Hits from the hint level up (or from ``min_confidence``)."""
+    def hits(self, text: str, min_confidence: float | None = None, report_from: float | None = None) -> list[Hit]:
+        """Hits from the hint level up (or from ``min_confidence``).
+
+        ``report_from``: only the hits from this confidence up are wanted (a run that
+        shows no hints). The picks are made from the floor as ever, so the hits kept are
+        those a full run gives; the rest are not refined or built, and a text with no
+        candidate that reaches it (most texts) is done once its candidates are rated."""
         floor = self.gate.hint_at if min_confidence is None else min_confidence
+        keep = floor if report_from is None else max(floor, report_from)
         tokens = Tokens(text)
         least = min(floor, GROW_FLOOR)
         boost = self.gate.boost
         refine = partial(refine_parts, self.refiner, tokens.norms, tokens.joined)
         if boost is None:
-            return select(tokens, self.scored(tokens, least), floor, refine)
+            return select(tokens, self.scored(tokens, least), floor, refine, keep)
         # Neighbours may lift a candidate from under the floor: every one is rated first.
         rated = self._rated(tokens)
         alone = [found[1] for _, found in rated]
         spans = [(f[0] + f[2][0], f[0] + f[2][-1]) for f, _ in rated]  # first + changed[0], first + changed[-1]
         raised, counts = boosted(spans, alone, boost, partial(wording, tokens.norms))
-        if not any(c >= floor for c in raised):  # no pick to make (most texts): nothing more to build
+        # A pick's confidence is a candidate's: with none from ``keep`` up, no hit is wanted.
+        if not any(c >= keep for c in raised):
             return []
         scored = [
             Scored(Candidate(*f), found[0], c, found[1], n if c > found[1] else 0)
             for (f, found), c, n in zip(rated, raised, counts, strict=True)
             if c >= least
         ]
-        return select(tokens, scored, floor, refine)
+        return select(tokens, scored, floor, refine, keep)
 
 
 def wording(norms: Sequence[str], lo: int, hi: int) -> str:
@@ -297,11 +304,16 @@ def suggestion(
 
 
 def select(
-    tokens: Tokens, scored: list[Scored], floor: float, refine: Callable[[Container[int], Parts], Parts] | None = None
+    tokens: Tokens,
+    scored: list[Scored],
+    floor: float,
+    refine: Callable[[Container[int], Parts], Parts] | None = None,
+    keep: float = 0.0,
 ) -> list[Hit]:
     """The hits among the scored candidates (``choose``), in text order; ``refine`` may
     give a pick's parts a better reading (``cleaner.spin.refine``): its suggestion, and
-    the words it covers when the new parts reach beyond them, follow the new parts."""
+    the words it covers when the new parts reach beyond them, follow the new parts.
+    Only the picks from ``keep`` up become hits; the others still hold their words."""
     text = tokens.text
     # Ties in confidence (neighbours may raise two readings of one span alike) go to the gate's favourite.
     ranked = sorted(scored, key=lambda s: -s.alone)
@@ -313,6 +325,8 @@ def select(
     # The words the picks cover: a refined suggestion does not reach into another finding.
     taken = covered([pick.parts for pick in picks]) if refine else set()
     for pick in picks:
+        if pick.confidence < keep:
+            continue
         parts = pick.parts if refine is None else refine(taken, pick.parts)
         first, last = min(pick.parts[0][0], parts[0][0]), max(pick.parts[-1][1], parts[-1][1])
         start, end, original = suggestion(text, parts, first, last, tokens.start, tokens.end)
