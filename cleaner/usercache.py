@@ -9,6 +9,7 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import marshal
+import mmap
 import os
 import tempfile
 from dataclasses import dataclass
@@ -44,17 +45,37 @@ def write(path: Path, value: Any, supersedes: str | None = None) -> None:
     with every edit or upgrade."""
     try:
         data = marshal.dumps(value)  # first: a value marshal cannot keep leaves no temporary file behind
+    except ValueError:
+        return
+    write_bytes(path, data, supersedes)
+
+
+def write_bytes(path: Path, data: bytes, supersedes: str | None = None) -> None:
+    """``write`` for bytes kept as they are (``mapped`` reads them)."""
+    try:
         path.parent.mkdir(parents=True, exist_ok=True)
         with tempfile.NamedTemporaryFile(dir=path.parent, prefix=".cache-", delete=False) as handle:
             handle.write(data)
         os.replace(handle.name, path)
-    except (OSError, ValueError):
+    except OSError:
         return
     if supersedes:
         for old in path.parent.glob(supersedes):
             if old.name != path.name:
                 with contextlib.suppress(OSError):  # another process may have removed it first
                     old.unlink()
+
+
+def mapped(path: Path) -> mmap.mmap | bytes | None:
+    """A file written by ``write_bytes``, mapped read-only (nothing is read until a page is
+    touched, and processes forked later share the pages), or None when there is none."""
+    try:
+        with path.open("rb") as handle:
+            if os.fstat(handle.fileno()).st_size == 0:  # an empty file cannot be mapped
+                return b""
+            return mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ)
+    except (OSError, ValueError):
+        return None
 
 
 def source_key(path: Path | str) -> str:
@@ -81,13 +102,24 @@ class Copy:
     version: str
     source: Path | str
     stamp: str
+    suffix: str = "marshal"  # "marshal": ``read`` and ``write``; any other: ``mapped`` and ``write_bytes``
 
     @property
     def path(self) -> Path:
-        return cache_dir() / f"{self.name}-{self.version}-{source_key(self.source)}-{self.stamp}.marshal"
+        return cache_dir() / f"{self.name}-{self.version}-{source_key(self.source)}-{self.stamp}.{self.suffix}"
+
+    @property
+    def _older(self) -> str:
+        return f"{self.name}-*-{source_key(self.source)}-*.{self.suffix}"
 
     def read(self) -> Any:
         return read(self.path)
 
     def write(self, value: Any) -> None:
-        write(self.path, value, supersedes=f"{self.name}-*-{source_key(self.source)}-*.marshal")
+        write(self.path, value, supersedes=self._older)
+
+    def mapped(self) -> mmap.mmap | bytes | None:
+        return mapped(self.path)
+
+    def write_bytes(self, data: bytes) -> None:
+        write_bytes(self.path, data, supersedes=self._older)

@@ -1,4 +1,4 @@
-"""cleaner.spin.resources.read_table: the detector's tables, read through a marshal copy in the cache folder."""
+"""cleaner.spin.resources.read_table and read_sorted: the detector's tables, read through a copy in the cache folder."""
 
 from __future__ import annotations
 
@@ -6,8 +6,10 @@ import gzip
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
-from cleaner.spin.resources import read_table, split_rows
+from cleaner.spin.resources import SortedRows, checked_rows, read_sorted, read_table, sorted_lines, split_rows
 
 TABLE = "# word roles\nnetwork\t3 1\nneural\t0 2\ndeep\t0 5\n"
 
@@ -51,3 +53,49 @@ def test_unwritable_cache_is_no_error(table: Path, monkeypatch: pytest.MonkeyPat
     blocker.write_text("x", encoding="utf-8")
     monkeypatch.setenv("CLEANER_CACHE_DIR", str(blocker / "sub"))
     assert read_table(table)["deep"] == "0 5"
+
+
+def test_a_sorted_table_answers_as_the_loaded_one(table: Path) -> None:
+    rows = read_sorted(table)
+    assert dict(rows.items()) == {"deep": ("0", "5"), "network": ("3", "1"), "neural": ("0", "2")}
+    assert len(rows) == 3 and "neural" in rows and "forest" not in rows and 3 not in rows
+    assert rows.get("forest") is None and rows.get("forest", ()) == ()
+    with pytest.raises(KeyError):
+        rows["forest"]
+    (copy,) = (table.parent / "cache").glob("sorted-*.tsv")
+    # A later read maps the copy: proven by planting a different (well-formed) table in it.
+    copy.write_bytes(sorted_lines({"planted": "1"}))
+    assert dict(read_sorted(table).items()) == {"planted": ("1",)}
+
+
+def test_a_damaged_sorted_copy_is_read_past(table: Path) -> None:
+    read_sorted(table)
+    (copy,) = (table.parent / "cache").glob("sorted-*.tsv")
+    data = bytearray(copy.read_bytes())
+    data[-3] ^= 1  # one bit of the last row: the checksum no longer holds
+    copy.write_bytes(bytes(data))
+    assert checked_rows(bytes(data)) is None
+    assert read_sorted(table)["deep"] == ("0", "5")
+    copy.write_bytes(b"")
+    assert read_sorted(table)["network"] == ("3", "1")
+
+
+def test_a_sorted_table_needs_no_cache_folder(table: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    blocker = table.parent / "file"
+    blocker.write_text("x", encoding="utf-8")
+    monkeypatch.setenv("CLEANER_CACHE_DIR", str(blocker / "sub"))
+    assert read_sorted(table)["deep"] == ("0", "5")
+
+
+words = st.text(st.characters(blacklist_categories=("Cs", "Cc", "Zs", "Zl", "Zp")), min_size=1, max_size=8)
+
+
+@given(st.dictionaries(words, st.lists(words, max_size=3).map(" ".join), max_size=40), st.lists(words, max_size=10))
+def test_sorted_rows_find_every_word_and_no_other(rows: dict[str, str], others: list[str]) -> None:
+    data = sorted_lines(rows)
+    table = checked_rows(data)
+    assert table is not None
+    for word in [*rows, *others]:
+        assert table.get(word) == (tuple(rows[word].split()) if word in rows else None)
+    assert sorted(table) == sorted(rows)
+    assert SortedRows(b"").get("x") is None

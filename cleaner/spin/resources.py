@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import gzip
+import mmap
 import re
+import zlib
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import cache
@@ -21,6 +23,7 @@ from cleaner.spin.swaps import SwapTable
 DATA = Path(__file__).resolve().parent.parent / "data" / "spin"
 T = TypeVar("T")
 TABLE_CACHE_FORMAT = 1  # raise when what ``read_table`` keeps changes
+SORTED_CACHE_FORMAT = 1  # and when what ``read_sorted`` keeps does
 
 
 @dataclass(slots=True)
@@ -95,7 +98,7 @@ class Rows(Mapping[str, tuple[str, ...]]):
 class LazyRows(Mapping[str, tuple[str, ...]]):
     """A built-in table read on first look-up: runs that never ask pay nothing."""
 
-    def __init__(self, load: Callable[[], Rows]) -> None:
+    def __init__(self, load: Callable[[], Rows | SortedRows]) -> None:
         self._load = load
 
     def __getitem__(self, word: str) -> tuple[str, ...]:
@@ -116,6 +119,99 @@ class LazyRows(Mapping[str, tuple[str, ...]]):
     def get(self, key: str, /, default: tuple[str, ...] | T) -> tuple[str, ...] | T: ...
     def get(self, key: str, /, default: object = None) -> object:
         return self._load().get(key, default)
+
+
+class SortedRows(Mapping[str, tuple[str, ...]]):
+    """word -> words, as 'word<TAB>rest' lines sorted by word (UTF-8 bytes) from ``start`` on,
+    found by a binary search over the bytes: nothing is built to open one (``read_sorted``
+    maps a file), for a table asked only about the words of a few findings."""
+
+    def __init__(self, data: bytes | mmap.mmap, start: int = 0) -> None:
+        self.data = data
+        self.start = start
+
+    def _raw(self, word: str) -> str | None:
+        data = self.data
+        key = word.encode("utf-8", "surrogatepass")
+        lo, hi = self.start, len(data)
+        while lo < hi:  # [lo, hi) holds whole lines; the line around the middle is compared
+            start = data.rfind(b"\n", lo, (lo + hi) // 2) + 1 or lo
+            tab = data.find(b"\t", start, hi)
+            end = data.find(b"\n", start, hi)
+            found = data[start:tab]
+            if found == key:
+                return data[tab + 1 : end].decode("utf-8")
+            if found < key:
+                lo = end + 1
+            else:
+                hi = start
+        return None
+
+    def __getitem__(self, word: str) -> tuple[str, ...]:
+        raw = self._raw(word)
+        if raw is None:
+            raise KeyError(word)
+        return tuple(raw.split())
+
+    def __iter__(self) -> Iterator[str]:
+        data = self.data
+        start = self.start
+        while start < len(data):
+            end = data.find(b"\n", start)
+            yield data[start : data.find(b"\t", start, end)].decode("utf-8")
+            start = end + 1
+
+    def __len__(self) -> int:
+        return sum(1 for _ in self)
+
+    def __contains__(self, word: object) -> bool:
+        return isinstance(word, str) and self._raw(word) is not None
+
+    @overload
+    def get(self, key: str, /) -> tuple[str, ...] | None: ...
+    @overload
+    def get(self, key: str, /, default: tuple[str, ...] | T) -> tuple[str, ...] | T: ...
+    def get(self, key: str, /, default: object = None) -> object:
+        raw = self._raw(key)
+        return default if raw is None else tuple(raw.split())
+
+
+SORTED_HEADER = b"# cleaner sorted rows: %d bytes, crc32 %08x\n"
+
+
+def sorted_lines(rows: dict[str, str]) -> bytes:
+    """``rows`` as the lines ``SortedRows`` reads, after a header line that names their length
+    and checksum (``checked_rows``): every line has a tab, and every word is unique."""
+    encoded = sorted((word.encode("utf-8", "surrogatepass"), rest) for word, rest in rows.items())
+    body = b"".join(word + b"\t" + rest.encode("utf-8") + b"\n" for word, rest in encoded)
+    return SORTED_HEADER % (len(body), zlib.crc32(body)) + body
+
+
+def checked_rows(data: bytes | mmap.mmap) -> SortedRows | None:
+    """The rows of ``sorted_lines``' output, or None when ``data`` is not that, whole."""
+    start = data.find(b"\n") + 1
+    body = memoryview(data)[start:]
+    try:
+        whole = data[:start] == SORTED_HEADER % (len(body), zlib.crc32(body))
+    finally:
+        body.release()  # a mapped file cannot close while a view of it is held
+    return SortedRows(data, start) if start and whole else None
+
+
+def read_sorted(path: Path) -> SortedRows:
+    """A gzipped table of 'word<TAB>rest' lines, to look words up in without loading it: the first
+    read keeps a sorted copy in the cache folder (keyed by the file's size and time) and later runs
+    map that copy (``usercache.mapped``) once its checksum holds; with no cache folder to write to,
+    the sorted lines stay in memory."""
+    copy = usercache.Copy("sorted", str(SORTED_CACHE_FORMAT), path, usercache.file_stamp(path), suffix="tsv")
+    found = copy.mapped()
+    rows = checked_rows(found) if found is not None else None
+    if rows is not None:
+        return rows
+    with gzip.open(path, "rt", encoding="utf-8") as handle:
+        data = sorted_lines(split_rows(handle.read()))
+    copy.write_bytes(data)
+    return SortedRows(data, data.find(b"\n") + 1)
 
 
 def read_rows(path: Path) -> Rows:
@@ -176,19 +272,16 @@ def _next_comment(text: str, start: int) -> int:
     return found + 1 if found >= 0 else -1
 
 
-def load_synonyms(path: Path) -> Rows:
-    return read_rows(path)
+# The refiner's tables: asked about the words of findings alone, never loaded whole.
+@cache
+def builtin_synonyms() -> SortedRows:
+    return read_sorted(DATA / "synonyms.tsv.gz")
 
 
 @cache
-def builtin_synonyms() -> Rows:
-    return load_synonyms(DATA / "synonyms.tsv.gz")
-
-
-@cache
-def builtin_related() -> Rows:
+def builtin_related() -> SortedRows:
     path = DATA / "related.tsv.gz"
-    return read_rows(path) if path.exists() else Rows({})
+    return read_sorted(path) if path.exists() else SortedRows(b"")
 
 
 @cache
