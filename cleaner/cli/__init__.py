@@ -1,4 +1,8 @@
-"""Command-line interface: one module per command, all registered on ``app``."""
+"""Command-line interface: one module per command, all registered on ``app``.
+
+The command modules keep their annotations as objects (no ``from __future__ import
+annotations``): typer reads every command's parameters on each start, and evaluating
+them from strings cost about 0.02 s of CPU a run."""
 
 import gc
 

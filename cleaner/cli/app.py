@@ -1,7 +1,5 @@
 """The typer application that every command module registers on."""
 
-from __future__ import annotations
-
 import sys
 from typing import Annotated, NoReturn
 

@@ -1,7 +1,5 @@
 """``cleaner baseline create``: record today's findings so that CI fails only on new ones."""
 
-from __future__ import annotations
-
 from typing import Annotated
 
 import typer

@@ -1,7 +1,5 @@
 """``cleaner check``: report findings, exit non-zero when any reaches --fail-on."""
 
-from __future__ import annotations
-
 import io
 import os
 import sys

@@ -1,7 +1,5 @@
 """``cleaner fix``: apply suggested rewrites in place, or show them as a diff."""
 
-from __future__ import annotations
-
 import os
 import sys
 from typing import Annotated

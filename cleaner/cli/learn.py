@@ -1,7 +1,5 @@
 """``cleaner learn``: build a phrase table from your own clean text."""
 
-from __future__ import annotations
-
 from pathlib import Path
 from typing import Annotated
 

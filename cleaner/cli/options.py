@@ -5,8 +5,6 @@ A command builds its Settings with ``settings_from``: the configuration file
 base, and every option given on the command line replaces its key.
 """
 
-from __future__ import annotations
-
 from pathlib import Path
 from typing import Annotated, Any
 

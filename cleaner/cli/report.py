@@ -1,7 +1,5 @@
 """``cleaner report``: one self-contained HTML page for reviewing findings and fixes."""
 
-from __future__ import annotations
-
 from pathlib import Path
 from typing import Annotated
 

@@ -1,7 +1,5 @@
 """``cleaner rules``: list, show, test and import rule packs."""
 
-from __future__ import annotations
-
 import sys
 from pathlib import Path
 from typing import Annotated

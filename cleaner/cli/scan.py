@@ -1,7 +1,5 @@
 """``cleaner scan``: check a corpus on Dask, one JSON Lines result per document."""
 
-from __future__ import annotations
-
 import sys
 from typing import Annotated
 

@@ -1,7 +1,5 @@
 """``cleaner score``: readability figures per document (and per paragraph in JSON)."""
 
-from __future__ import annotations
-
 import json
 import sys
 from typing import TYPE_CHECKING, Annotated, Any
@@ -76,7 +74,7 @@ def _file_dict(result: FileResult) -> dict[str, Any]:
     return {"path": result.path, **report.document.to_dict(), "paragraphs": paragraphs}
 
 
-def _table(results: list[FileResult]) -> Table:
+def _table(results: list[FileResult]) -> "Table":
     from rich.table import Table
 
     table = Table(title="Readability")
