@@ -1,0 +1,97 @@
+"""SP001 on two written words that stand for one original word ("the board" for
+'management'), on phrases written for these tests."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from cleaner.spin.candidates import Generator, trigger_words
+from cleaner.spin.detect import SpinDetector
+from cleaner.spin.features import NAMES, features
+from cleaner.spin.gate import Gate
+from cleaner.spin.resources import Resources
+from cleaner.spin.store import PhraseStore
+from cleaner.spin.swaps import SwapTable, aligned_swaps, learn_swaps
+from cleaner.spin.text import Tokens
+
+# Every candidate gets the same confidence (one leaf), well above the hint level.
+CONSTANT = Gate(names=(), baseline=0.0, trees=(((-1,), (0.0,), (0,), (0,), (3.0,)),), warning_at=0.9, hint_at=0.5)
+
+
+def resources() -> Resources:
+    phrases = {"kettle maker": 4, "lunar panel": 3, "tea kettle": 5, "harbour crane": 2}
+    swaps = learn_swaps(
+        2
+        * [
+            ("copper pot maker", ["copper kettle maker"]),  # 'pot' -> 'kettle'
+            ("moon lit panel", ["lunar panel"]),  # "moon lit" -> 'lunar'
+            ("brew boiling pots", ["brew kettles"]),  # "boiling pots" -> 'kettles', "boiling pot" -> 'kettle'
+        ]
+    )
+    return Resources(synonyms={}, store=PhraseStore.build(phrases.items(), ["tea kettle"], bits=1 << 12), swaps=swaps)
+
+
+def found(text: str) -> list[tuple[str, tuple[int, int], str]]:
+    """The two-for-one candidates: the words they read as one, their span, and the reading."""
+    tokens = Tokens(text)
+    out = []
+    for c in Generator(resources()).candidates(tokens):
+        if c.merged:
+            lo, hi = c.span
+            out.append((text[tokens.start(lo) : tokens.end(hi)], c.span, c.replacement()))
+    return out
+
+
+def test_aligned_swaps_learns_two_words_written_for_one() -> None:
+    assert aligned_swaps("supply chain the board", "supply chain management") == [("the board", "management")]
+    assert aligned_swaps("moon lit panel", "lunar panel") == [("moon lit", "lunar")]
+
+
+def test_aligned_swaps_skips_a_split_word_a_form_of_the_original_and_numbers() -> None:
+    assert aligned_swaps("tea pot maker", "teapot maker") == []  # the original split, no swap
+    assert aligned_swaps("the kettles boil", "kettle boil") == []  # a form of the original
+    assert aligned_swaps("covid 19 cases", "pandemic cases") == []  # not words of letters
+
+
+def test_learn_swaps_keeps_two_word_keys_with_their_base_forms(tmp_path: Path) -> None:
+    table = learn_swaps(2 * [("brew boiling pots", ["brew kettles"])] + [("moon lit panel", ["lunar panel"])])
+    assert table.originals("boiling pots") == {"kettles": 2}
+    assert table.originals("boiling pot") == {"kettle": 2}
+    assert table.originals("moon lit") == {"lunar": 1}
+    path = tmp_path / "swaps.tsv.gz"
+    table.save(path)
+    assert SwapTable.load(path).counts == table.counts
+    # Neither the two words nor either one alone becomes a trigger word.
+    assert not {"boiling pots", "boiling", "pots", "moon", "lit", "moon lit"} & trigger_words(table, 1)
+
+
+def test_generator_reads_two_words_as_one_with_the_word_before_or_after() -> None:
+    # "moon lit" -> 'lunar': "lunar panel" is known; a hyphen joins as a space does.
+    assert found("A moon-lit panel shone.") == [("moon-lit", (1, 2), "lunar")]
+    # "boiling pot" -> 'kettle' (learned from the plural): "tea kettle" is known.
+    assert found("Pour the tea boiling pot out.") == [("boiling pot", (3, 4), "kettle")]
+    # Nothing joined that makes a known phrase: no candidate.
+    assert found("A moon lit sky.") == []
+
+
+def test_generator_reads_no_two_words_across_a_sentence_break() -> None:
+    assert found("It was moon. Lit panel shone.") == []
+    assert found("A moon lit. Panel shone.") == []
+    assert found("Pour the tea; boiling pot out.") == []
+    assert found("The tea, boiling pot.") == []
+
+
+def test_detector_flags_the_two_words_with_the_one_word_original() -> None:
+    text = "Each moon lit panel was cleaned."
+    hits = SpinDetector(resources(), CONSTANT).hits(text)
+    assert [(h.written, h.original) for h in hits] == [("moon lit", "lunar")]
+    assert text[hits[0].start : hits[0].end] == "moon lit"
+
+
+def test_features_read_the_two_written_words_one_by_one() -> None:
+    res = resources()
+    (candidate,) = [c for c in Generator(res).candidates(Tokens("A moon lit panel.")) if c.merged]
+    values = dict(zip(NAMES, features(candidate, res), strict=True))
+    assert values["changed_words"] == 1.0
+    assert values["learned_count"] > 0
+    assert values["original_known_phrase"] == 1.0
