@@ -31,14 +31,15 @@ def resources() -> Resources:
     return Resources(synonyms={}, store=PhraseStore.build(phrases.items(), ["tea kettle"], bits=1 << 12), swaps=swaps)
 
 
-def found(text: str) -> list[tuple[str, tuple[int, int], str]]:
-    """The two-for-one candidates: the words they read as one, their span, and the reading."""
+def found(text: str) -> list[tuple[str, tuple[int, int], str, int]]:
+    """The two-for-one candidates: the words they read as one, their span, the reading, and
+    the words of the window (1: the two words alone)."""
     tokens = Tokens(text)
     out = []
     for c in Generator(resources()).candidates(tokens):
         if c.merged:
             lo, hi = c.span
-            out.append((text[tokens.start(lo) : tokens.end(hi)], c.span, c.replacement()))
+            out.append((text[tokens.start(lo) : tokens.end(hi)], c.span, c.replacement(), c.size))
     return out
 
 
@@ -67,18 +68,19 @@ def test_learn_swaps_keeps_two_word_keys_with_their_base_forms(tmp_path: Path) -
 
 def test_generator_reads_two_words_as_one_with_the_word_before_or_after() -> None:
     # "moon lit" -> 'lunar': "lunar panel" is known; a hyphen joins as a space does.
-    assert found("A moon-lit panel shone.") == [("moon-lit", (1, 2), "lunar")]
+    assert found("A moon-lit panel shone.") == [("moon-lit", (1, 2), "lunar", 2)]
     # "boiling pot" -> 'kettle' (learned from the plural): "tea kettle" is known.
-    assert found("Pour the tea boiling pot out.") == [("boiling pot", (3, 4), "kettle")]
-    # Nothing joined that makes a known phrase: no candidate.
-    assert found("A moon lit sky.") == []
+    assert found("Pour the tea boiling pot out.") == [("boiling pot", (3, 4), "kettle", 2)]
+    # Nothing joined that makes a known phrase: the two words alone (see below).
+    assert found("A moon lit sky.") == [("moon lit", (1, 2), "lunar", 1)]
 
 
 def test_generator_reads_no_two_words_across_a_sentence_break() -> None:
     assert found("It was moon. Lit panel shone.") == []
-    assert found("A moon lit. Panel shone.") == []
-    assert found("Pour the tea; boiling pot out.") == []
-    assert found("The tea, boiling pot.") == []
+    # The two words are read, but alone: the known reading would reach across the break.
+    assert found("A moon lit. Panel shone.") == [("moon lit", (1, 2), "lunar", 1)]
+    assert found("Pour the tea; boiling pot out.") == [("boiling pot", (3, 4), "kettle", 1)]
+    assert found("The tea, boiling pot.") == [("boiling pot", (2, 3), "kettle", 1)]
 
 
 def test_detector_flags_the_two_words_with_the_one_word_original() -> None:
@@ -95,3 +97,12 @@ def test_features_read_the_two_written_words_one_by_one() -> None:
     assert values["changed_words"] == 1.0
     assert values["learned_count"] > 0
     assert values["original_known_phrase"] == 1.0
+
+
+def test_two_words_with_no_reading_around_them_are_read_alone() -> None:
+    # "moon lit" with nothing known around it: the two words alone, as their most learned original.
+    tokens = Tokens("A moon lit sky.")
+    alone = [c for c in Generator(resources()).candidates(tokens) if c.merged]
+    assert [(c.span, c.size, c.tortured, c.replacement()) for c in alone] == [((1, 2), 1, ("moon lit",), "lunar")]
+    # A reading around them is found: no lone reading besides it.
+    assert [c.size for c in Generator(resources()).candidates(Tokens("A moon lit panel.")) if c.merged] == [2]

@@ -225,7 +225,10 @@ class Generator:
     def _two_for_one(self, tokens: Tokens) -> list[Fields]:
         """Two joined words spinners were seen to write for one, read as that one word in a
         window with the content word joined to them on either side, where the reading is a
-        known phrase and the writing is not ("chain the board": "chain management")."""
+        known phrase and the writing is not ("chain the board": "chain management"); with
+        no such reading and no known writing around them, the two words alone, read as their
+        most learned original ("cross breed diode": 'hybrid'; held out, benchmarks/spin_kfold.py,
+        recall 0.611 -> 0.616 and fix accuracy 0.243 -> 0.249 at the 1-false-flag point)."""
         out: list[Fields] = []
         norms = tokens.norms
         parts = tokens.parts
@@ -243,16 +246,24 @@ class Generator:
             options = self.options(phrase)
             if not options:
                 continue
+            given = len(out)
+            known = False  # the two words and one beside them are a known phrase as written
             if i and parts[2 * i] in JOINED_GAPS and norms[i - 1] not in STOPWORDS:
                 before = norms[i - 1]
-                if not self.known(before + " " + phrase):
+                known = self.known(before + " " + phrase)
+                if not known:
                     for o in self.known_after(before, options):
                         out.append((i - 1, 2, (1,), (before, phrase), (before, o), (options[o],), 0, 1))
             if i + 1 < last and parts[2 * i + 4] in JOINED_GAPS and norms[i + 2] not in STOPWORDS:
                 after = norms[i + 2]
-                if not self.known(phrase + " " + after):
+                if self.known(phrase + " " + after):
+                    known = True
+                else:
                     for o in self.known_before(options, after):
                         out.append((i, 2, (0,), (phrase, after), (o, after), (options[o],), 0, 1))
+            if len(out) == given and not known:  # no reading around them: their most learned original alone
+                o = next(iter(options))
+                out.append((i, 1, (0,), (phrase,), (o,), (options[o],), 0, 1))
         return out
 
     def _acronyms(self, tokens: Tokens) -> Iterator[Fields]:
