@@ -8,8 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
-from itertools import compress, islice
-from operator import and_
+from itertools import compress
 
 from cleaner.spin import acronyms, morph
 from cleaner.spin.resources import Resources
@@ -86,11 +85,11 @@ class Generator:
         forms = _written_forms(res.swaps)
         self.triggers = _seen_at_least(forms, MIN_TRIGGER_SWAPS)
         self.swappable = _seen_at_least(forms, 1)  # every word with a learned original
-        # Two words spinners were seen to write for one (and their inflections), by their first and
-        # second words: a text is scanned for both in C, and most texts have none.
+        # Two words spinners were seen to write for one (and their inflections), each found by its
+        # rarer word (``_phrase_anchors``): one set look-up a word, in C, and most texts have none.
         self.phrases = _written_phrases(res.swaps)
-        self._phrase_firsts = frozenset(p.partition(" ")[0] for p in self.phrases)
-        self._phrase_seconds = frozenset(p.partition(" ")[2] for p in self.phrases)
+        self._followers, self._leaders = _phrase_anchors(self.phrases, res.unigram)
+        self._anchors = frozenset(self._followers) | frozenset(self._leaders)
         # The one look-up on the hot path: straight to the built-in store when no user table is loaded.
         self.known: Callable[[str], bool] = res.known if res.extra_phrases else res.store.known
         # The batch look-ups: the built-in store's own when it alone decides (no call in between).
@@ -233,13 +232,7 @@ class Generator:
         norms = tokens.norms
         parts = tokens.parts
         last = len(norms) - 1
-        # Where a possible first word is followed by a possible second word, found in C.
-        pairs = map(
-            and_,
-            map(self._phrase_firsts.__contains__, norms),
-            map(self._phrase_seconds.__contains__, islice(norms, 1, None)),
-        )
-        for i in compress(range(last), pairs):
+        for i in self._phrase_starts(norms):
             if parts[2 * i + 2] not in JOINED_GAPS:
                 continue
             phrase = norms[i] + " " + norms[i + 1]
@@ -265,6 +258,20 @@ class Generator:
                 o = next(iter(options))
                 out.append((i, 1, (0,), (phrase,), (o,), (options[o],), 0, 1))
         return out
+
+    def _phrase_starts(self, norms: list[str]) -> list[int]:
+        """Where a learned two-word phrase starts in the words: its rarer word found in C,
+        the other one beside it checked (a phrase is filed under one of its words only)."""
+        followers, leaders = self._followers, self._leaders
+        last = len(norms) - 1
+        starts = []
+        for i in compress(range(last + 1), map(self._anchors.__contains__, norms)):
+            word = norms[i]
+            if i < last and norms[i + 1] in followers.get(word, ()):
+                starts.append(i)
+            if i and norms[i - 1] in leaders.get(word, ()):
+                starts.append(i - 1)
+        return sorted(starts)
 
     def _acronyms(self, tokens: Tokens) -> Iterator[Fields]:
         """Reconstructions that make the words in front of an acronym spell it."""
@@ -369,6 +376,28 @@ def _written_phrases(swaps: SwapTable) -> frozenset[str]:
             out.add(key)
             out.update(f"{first} {ending(second)}" for ending in endings)
     return frozenset(out)
+
+
+def _phrase_anchors(
+    phrases: Iterable[str], unigram: Callable[[str], float | None]
+) -> tuple[dict[str, frozenset[str]], dict[str, frozenset[str]]]:
+    """Each two-word phrase filed under its rarer word (general-English ``unigram``
+    log-probability; an unknown word is rarest), so that a scan stops at few words ("the
+    board" under 'board'): the first words filed with the second words that may follow
+    them, and the second words with the first words that may lead them."""
+    followers: dict[str, set[str]] = {}
+    leaders: dict[str, set[str]] = {}
+    for phrase in phrases:
+        first, _, second = phrase.partition(" ")
+        p_first, p_second = unigram(first), unigram(second)
+        if p_first is not None and (p_second is None or p_second <= p_first):
+            leaders.setdefault(second, set()).add(first)
+        else:
+            followers.setdefault(first, set()).add(second)
+    return (
+        {w: frozenset(ws) for w, ws in followers.items()},
+        {w: frozenset(ws) for w, ws in leaders.items()},
+    )
 
 
 def _same_stem(a: str, b: str) -> bool:
