@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+import random
+from dataclasses import replace
 from pathlib import Path
 
 from cleaner.spin.candidates import Generator, trigger_words
@@ -106,3 +108,18 @@ def test_two_words_with_no_reading_around_them_are_read_alone() -> None:
     assert [(c.span, c.size, c.tortured, c.replacement()) for c in alone] == [((1, 2), 1, ("moon lit",), "lunar")]
     # A reading around them is found: no lone reading besides it.
     assert [c.size for c in Generator(resources()).candidates(Tokens("A moon lit panel.")) if c.merged] == [2]
+
+
+def test_the_scan_finds_every_learned_phrase_and_no_other() -> None:
+    """Each phrase is filed under its rarer word (here "moon lit" under 'lit', "boiling pot"
+    and "boiling pots" under 'boiling'), and found wherever it stands, as a look at every pair finds it."""
+    common, rare = ("-5",), ("-9",)
+    res = replace(resources(), unigrams={"moon": common, "lit": rare, "boiling": rare, "pot": common, "pots": common})
+    generator = Generator(res)
+    assert generator._leaders["lit"] == {"moon"} and {"pot", "pots"} <= generator._followers["boiling"]
+    rng = random.Random(7)
+    vocabulary = ["moon", "lit", "boiling", "pot", "pots", "panel", "the"]
+    for _ in range(300):
+        norms = [rng.choice(vocabulary) for _ in range(rng.randint(0, 12))]
+        every = [i for i in range(len(norms) - 1) if f"{norms[i]} {norms[i + 1]}" in generator.phrases]
+        assert generator._phrase_starts(norms) == every
