@@ -6,6 +6,7 @@ to them into a known phrase ("supply chain the board": "chain management")."""
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from itertools import compress
@@ -381,16 +382,14 @@ def _written_phrases(swaps: SwapTable) -> frozenset[str]:
 def _phrase_anchors(
     phrases: Iterable[str], unigram: Callable[[str], float | None]
 ) -> tuple[dict[str, frozenset[str]], dict[str, frozenset[str]]]:
-    """Each two-word phrase filed under its rarer word (general-English ``unigram``
-    log-probability; an unknown word is rarest), so that a scan stops at few words ("the
-    board" under 'board'): the first words filed with the second words that may follow
-    them, and the second words with the first words that may lead them."""
+    """Each two-word phrase filed under its rarer word (``_rarity``), so that a scan stops
+    at few words ("the board" under 'board'): the first words filed with the second words
+    that may follow them, and the second words with the first words that may lead them."""
     followers: dict[str, set[str]] = {}
     leaders: dict[str, set[str]] = {}
     for phrase in phrases:
         first, _, second = phrase.partition(" ")
-        p_first, p_second = unigram(first), unigram(second)
-        if p_first is not None and (p_second is None or p_second <= p_first):
+        if _rarity(second, unigram) >= _rarity(first, unigram):
             leaders.setdefault(second, set()).add(first)
         else:
             followers.setdefault(first, set()).add(second)
@@ -398,6 +397,15 @@ def _phrase_anchors(
         {w: frozenset(ws) for w, ws in followers.items()},
         {w: frozenset(ws) for w, ws in leaders.items()},
     )
+
+
+def _rarity(word: str, unigram: Callable[[str], float | None]) -> float:
+    """How rare a word is in general English: minus its ``unigram`` log-probability; a function
+    word (the unigram table has none) is commonest, any other unknown word rarest."""
+    if word in STOPWORDS:
+        return -math.inf
+    p = unigram(word)
+    return math.inf if p is None else -p
 
 
 def _same_stem(a: str, b: str) -> bool:
