@@ -1,8 +1,12 @@
 """Candidate reconstructions: windows of words where putting a likely original
-word in place of one or two words turns an unattested phrase into an attested one."""
+word in place of one or two words turns an unattested phrase into an attested one;
+and where putting one original word in place of two words spinners were seen to
+write for it ("the board" for 'management') turns the words and the one joined
+to them into a known phrase ("supply chain the board": "chain management")."""
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from itertools import compress
@@ -42,6 +46,10 @@ class Candidate:
     # When the window's last word is a parenthesised acronym that the reconstruction spells
     # and the writing does not: 2, or 1 when the writing spells it loosely (cleaner.spin.acronyms).
     acronym: int = 0
+    # 1 when a changed position holds two written words read as one ("the board" -> 'management'):
+    # its ``tortured`` item is the two words joined by a space, and the words that follow it in
+    # the text stand one further on than their position in the window.
+    merged: int = 0
 
     @property
     def phrase(self) -> int:
@@ -50,8 +58,8 @@ class Candidate:
 
     @property
     def span(self) -> tuple[int, int]:
-        """First and last (inclusive) word indices of the changed words."""
-        return self.first + self.changed[0], self.first + self.changed[-1]
+        """First and last (inclusive) word indices of the changed words (as written)."""
+        return self.first + self.changed[0], self.first + self.changed[-1] + self.merged
 
     def replacement(self) -> str:
         lo, hi = self.changed[0], self.changed[-1]
@@ -63,8 +71,9 @@ Reconstructions = tuple[tuple[tuple[int, ...], tuple[str, ...], tuple[Option, ..
 # What a window's words were (flags, or-ed together over the windows around a trigger), and its reconstructions.
 NOT_READ, KNOWN, UNKNOWN, FOUND = 0, 1, 2, 4
 WindowState = tuple[int, Reconstructions]
-# A candidate's fields in order (first, size, changed, tortured, original, options, acronym), before it is made one.
-Fields = tuple[int, int, tuple[int, ...], tuple[str, ...], tuple[str, ...], tuple[Option, ...], int]
+# A candidate's fields in order (first, size, changed, tortured, original, options, acronym, merged),
+# before it is made one.
+Fields = tuple[int, int, tuple[int, ...], tuple[str, ...], tuple[str, ...], tuple[Option, ...], int, int]
 # A trigger word alone: (word,), (its original,), (the option,).
 Lone = tuple[tuple[str], tuple[str], tuple[Option]]
 MEMO_SIZE = 200_000
@@ -77,6 +86,11 @@ class Generator:
         forms = _written_forms(res.swaps)
         self.triggers = _seen_at_least(forms, MIN_TRIGGER_SWAPS)
         self.swappable = _seen_at_least(forms, 1)  # every word with a learned original
+        # Two words spinners were seen to write for one (and their inflections), each found by its
+        # rarer word (``_phrase_anchors``): one set look-up a word, in C, and most texts have none.
+        self.phrases = _written_phrases(res.swaps)
+        self._followers, self._leaders = _phrase_anchors(self.phrases, res.unigram)
+        self._anchors = frozenset(self._followers) | frozenset(self._leaders)
         # The one look-up on the hot path: straight to the built-in store when no user table is loaded.
         self.known: Callable[[str], bool] = res.known if res.extra_phrases else res.store.known
         # The batch look-ups: the built-in store's own when it alone decides (no call in between).
@@ -99,6 +113,8 @@ class Generator:
         return cached
 
     def _build_options(self, word: str) -> dict[str, Option]:
+        if " " in word:  # two written words: their learned originals only
+            return self._phrase_options(word) if word in self.phrases else {}
         if not swappable_word(word):
             return {}
         if not SYNONYM_OPTIONS and word not in self.swappable:
@@ -112,6 +128,24 @@ class Generator:
             for synonym in self.synonyms(word):
                 learned.setdefault(synonym, 0)
         out = [Option(w, n) for w, n in learned.items() if not _same_stem(w, word)]
+        out.sort(key=lambda o: (-o.learned, o.word))
+        return {o.word: o for o in out[:MAX_OPTIONS]}
+
+    def _phrase_options(self, phrase: str) -> dict[str, Option]:
+        """The one-word originals learned for two written words (and, inflected alike, for
+        their base forms: "half breeds" reads as 'hybrids' when "half breed" -> 'hybrid' was
+        learned), none that is one of the two words or a form of one."""
+        learned: dict[str, int] = dict(self.res.swaps.originals(phrase))
+        for base, kind in morph.bases(phrase):
+            for original, n in self.res.swaps.originals(base).items():
+                form = morph.inflect_like(original, kind)
+                learned[form] = max(learned.get(form, 0), n)
+        words = phrase.split(" ")
+        out = [
+            Option(w, n)
+            for w, n in learned.items()
+            if " " not in w and not any(_same_stem(w, written) for written in words)
+        ]
         out.sort(key=lambda o: (-o.learned, o.word))
         return {o.word: o for o in out[:MAX_OPTIONS]}
 
@@ -147,6 +181,8 @@ class Generator:
         before and fall under the hint level (``SpinDetector.scored``). A list, built
         in one pass: compiled, that is cheaper than yielding each (a text has thousands)."""
         found = self._around_triggers(tokens)
+        if self.phrases:
+            found.extend(self._two_for_one(tokens))
         if "(" in tokens.text:
             found.extend(self._acronyms(tokens))
         return found
@@ -171,7 +207,7 @@ class Generator:
                 seen, found = memo.get(window) or reconstruct(window)
                 if found and given != i - 1:
                     for changed, original, picked in found:
-                        out.append((i - 1, 2, changed, window, original, picked, 0))
+                        out.append((i - 1, 2, changed, window, original, picked, 0, 0))
             if i < last and parts[2 * i + 2] in JOINED_GAPS and norms[i + 1] not in STOPWORDS:
                 window = (word, norms[i + 1])
                 kind, found = memo.get(window) or reconstruct(window)
@@ -179,12 +215,64 @@ class Generator:
                 if found:
                     given = i
                     for changed, original, picked in found:
-                        out.append((i, 2, changed, window, original, picked, 0))
+                        out.append((i, 2, changed, window, original, picked, 0, 0))
             if seen == UNKNOWN:  # no phrase around the trigger is known, and none reconstructed
                 lone = alone(word)
                 if lone is not None:
-                    out.append((i, 1, (0,), lone[0], lone[1], lone[2], 0))
+                    out.append((i, 1, (0,), lone[0], lone[1], lone[2], 0, 0))
         return out
+
+    def _two_for_one(self, tokens: Tokens) -> list[Fields]:
+        """Two joined words spinners were seen to write for one, read as that one word in a
+        window with the content word joined to them on either side, where the reading is a
+        known phrase and the writing is not ("chain the board": "chain management"); with
+        no such reading and no known writing around them, the two words alone, read as their
+        most learned original ("cross breed diode": 'hybrid'; held out, benchmarks/spin_kfold.py,
+        recall 0.611 -> 0.616 and fix accuracy 0.243 -> 0.249 at the 1-false-flag point)."""
+        out: list[Fields] = []
+        norms = tokens.norms
+        parts = tokens.parts
+        last = len(norms) - 1
+        for i in self._phrase_starts(norms):
+            if parts[2 * i + 2] not in JOINED_GAPS:
+                continue
+            phrase = norms[i] + " " + norms[i + 1]
+            options = self.options(phrase)
+            if not options:
+                continue
+            given = len(out)
+            known = False  # the two words and one beside them are a known phrase as written
+            if i and parts[2 * i] in JOINED_GAPS and norms[i - 1] not in STOPWORDS:
+                before = norms[i - 1]
+                known = self.known(before + " " + phrase)
+                if not known:
+                    for o in self.known_after(before, options):
+                        out.append((i - 1, 2, (1,), (before, phrase), (before, o), (options[o],), 0, 1))
+            if i + 1 < last and parts[2 * i + 4] in JOINED_GAPS and norms[i + 2] not in STOPWORDS:
+                after = norms[i + 2]
+                if self.known(phrase + " " + after):
+                    known = True
+                else:
+                    for o in self.known_before(options, after):
+                        out.append((i, 2, (0,), (phrase, after), (o, after), (options[o],), 0, 1))
+            if len(out) == given and not known:  # no reading around them: their most learned original alone
+                o = next(iter(options))
+                out.append((i, 1, (0,), (phrase,), (o,), (options[o],), 0, 1))
+        return out
+
+    def _phrase_starts(self, norms: list[str]) -> list[int]:
+        """Where a learned two-word phrase starts in the words: its rarer word found in C,
+        the other one beside it checked (a phrase is filed under one of its words only)."""
+        followers, leaders = self._followers, self._leaders
+        last = len(norms) - 1
+        starts = []
+        for i in compress(range(last + 1), map(self._anchors.__contains__, norms)):
+            word = norms[i]
+            if i < last and norms[i + 1] in followers.get(word, ()):
+                starts.append(i)
+            if i and norms[i - 1] in leaders.get(word, ()):
+                starts.append(i - 1)
+        return sorted(starts)
 
     def _acronyms(self, tokens: Tokens) -> Iterator[Fields]:
         """Reconstructions that make the words in front of an acronym spell it."""
@@ -198,7 +286,7 @@ class Generator:
             for start, changed, original in found:
                 written = (*words[start:], tokens.norms[end])
                 picked = tuple(opts[start + k][original[k]] for k in changed)
-                yield first + start, len(written), changed, written, (*original, written[-1]), picked, strength
+                yield first + start, len(written), changed, written, (*original, written[-1]), picked, strength, 0
 
     def _alone(self, word: str) -> Lone | None:
         """The word, the original offered for it alone (its most learned one, if learned) and that option."""
@@ -277,6 +365,47 @@ def _written_forms(swaps: SwapTable) -> list[tuple[int, tuple[str, ...]]]:
         for word, row in swaps.counts.items()
         if word not in STOPWORDS and len(word) >= 3 and word.isalpha()
     ]
+
+
+def _written_phrases(swaps: SwapTable) -> frozenset[str]:
+    """The two-word keys of learned swaps ("the board") and their regular inflections ("the boards")."""
+    endings = tuple(morph.ENDINGS.values())
+    out: set[str] = set()
+    for key in swaps.counts:
+        first, space, second = key.partition(" ")
+        if space and first.isalpha() and second.isalpha():
+            out.add(key)
+            out.update(f"{first} {ending(second)}" for ending in endings)
+    return frozenset(out)
+
+
+def _phrase_anchors(
+    phrases: Iterable[str], unigram: Callable[[str], float | None]
+) -> tuple[dict[str, frozenset[str]], dict[str, frozenset[str]]]:
+    """Each two-word phrase filed under its rarer word (``_rarity``), so that a scan stops
+    at few words ("the board" under 'board'): the first words filed with the second words
+    that may follow them, and the second words with the first words that may lead them."""
+    followers: dict[str, set[str]] = {}
+    leaders: dict[str, set[str]] = {}
+    for phrase in phrases:
+        first, _, second = phrase.partition(" ")
+        if _rarity(second, unigram) >= _rarity(first, unigram):
+            leaders.setdefault(second, set()).add(first)
+        else:
+            followers.setdefault(first, set()).add(second)
+    return (
+        {w: frozenset(ws) for w, ws in followers.items()},
+        {w: frozenset(ws) for w, ws in leaders.items()},
+    )
+
+
+def _rarity(word: str, unigram: Callable[[str], float | None]) -> float:
+    """How rare a word is in general English: minus its ``unigram`` log-probability; a function
+    word (the unigram table has none) is commonest, any other unknown word rarest."""
+    if word in STOPWORDS:
+        return -math.inf
+    p = unigram(word)
+    return math.inf if p is None else -p
 
 
 def _same_stem(a: str, b: str) -> bool:

@@ -52,8 +52,24 @@ def _pmi(res: Resources, words: tuple[str, ...], changed: tuple[int, ...]) -> tu
 
 
 def _unigram(res: Resources, word: str) -> float:
+    """The word's general-English log-probability; two written words read as one: the rarer one's."""
+    if " " in word:
+        return min(_unigram(res, w) for w in word.split(" "))
     value = res.unigram(word)
     return UNKNOWN_UNIGRAM if value is None else max(UNKNOWN_UNIGRAM, value)
+
+
+def _as_written(words: tuple[str, ...], changed: tuple[int, ...]) -> tuple[tuple[str, ...], tuple[int, ...]]:
+    """A window whose changed position holds two written words ("the board"), word by
+    word, and the changed positions among those words."""
+    out: list[str] = []
+    at: list[int] = []
+    for k, word in enumerate(words):
+        for w in word.split(" "):
+            if k in changed:
+                at.append(len(out))
+            out.append(w)
+    return tuple(out), tuple(at)
 
 
 def features(c: Candidate, res: Resources) -> list[float]:
@@ -61,7 +77,8 @@ def features(c: Candidate, res: Resources) -> list[float]:
     written, reconstructed = c.tortured, c.original
     original = " ".join(reconstructed[:size])
     orig_pmi, _ = _pmi(res, reconstructed[:size], c.changed)
-    written_pmi, written_unknown = _pmi(res, written[:size], c.changed)
+    written_words, written_changed = _as_written(written[:size], c.changed) if c.merged else (written[:size], c.changed)
+    written_pmi, written_unknown = _pmi(res, written_words, written_changed)
     # One pass over the changed words; the figures are summed after, by sum() as ever.
     learned, shares, sources = [], [], []
     written_unigrams, original_unigrams, written_roles, original_roles = [], [], [], []

@@ -228,7 +228,7 @@ def refine_parts(
     current = list(words)
     for first, last, replacement in parts:
         new = replacement.split(" ")
-        if len(new) != last - first + 1:  # a word read as two: no word-for-word reading to start from
+        if len(new) != last - first + 1:  # a word read as two, or two as one: no word-for-word reading to start from
             return parts
         current[first - lo : last - lo + 1] = new
 

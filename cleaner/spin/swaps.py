@@ -1,7 +1,10 @@
 """Word swaps that spinners make, learned from (tortured, expected) phrase pairs.
 
 ``learn_swaps`` aligns each pair word by word and counts which word replaced
-which ("profound" -> "deep"). The benchmark calls it on training folds only.
+which ("profound" -> "deep"), which word two words replaced ("system" -> "framework
+design"), and which two words one word became ("management" -> "the board": kept
+under the two written words, "the board" -> "management"). The benchmark calls it on
+training folds only.
 """
 
 from __future__ import annotations
@@ -20,7 +23,8 @@ from cleaner.spin.text import normalize
 
 @dataclass(slots=True)
 class SwapTable:
-    """counts[tortured_word][original_word] = pairs that made that swap."""
+    """counts[tortured][original] = pairs that made that swap; ``tortured`` is one
+    word, or two joined by a space where spinners wrote two words for one."""
 
     counts: dict[str, dict[str, int]] = field(default_factory=dict)
 
@@ -57,7 +61,8 @@ class SwapTable:
 
 def aligned_swaps(tortured: str, expected: str) -> list[tuple[str, str]]:
     """Word pairs that differ between a tortured phrase and its original, where
-    the two align one word to one word."""
+    the two align one word to one word, one word to two (the two joined by a space
+    as the original) or two words to one (the two joined by a space as the tortured)."""
     left, right = normalize(tortured).split(), normalize(expected).split()
     pairs: list[tuple[str, str]] = []
     matcher = difflib.SequenceMatcher(a=left, b=right, autojunk=False)
@@ -68,7 +73,20 @@ def aligned_swaps(tortured: str, expected: str) -> list[tuple[str, str]]:
             pairs.extend(zip(left[i1:i2], right[j1:j2], strict=True))
         elif i2 - i1 == 1 and j2 - j1 == 2:
             pairs.append((left[i1], " ".join(right[j1:j2])))
+        elif i2 - i1 == 2 and j2 - j1 == 1 and _two_for_one(left[i1], left[i1 + 1], right[j1]):
+            pairs.append((f"{left[i1]} {left[i1 + 1]}", right[j1]))
     return pairs
+
+
+def _two_for_one(first: str, second: str, original: str) -> bool:
+    """Whether two written words may stand for ``original``: words of letters, neither
+    the original itself split ("deep learning" / "deeplearning") nor a form of it
+    ("the models" / "model")."""
+    if not (first.isalpha() and second.isalpha() and original.isalpha()):
+        return False
+    if first + second == original:
+        return False
+    return not any(original.startswith(w[: max(3, len(w) - 1)]) or w.startswith(original) for w in (first, second))
 
 
 def learn_swaps(pairs: Iterable[tuple[str, list[str]]]) -> SwapTable:
