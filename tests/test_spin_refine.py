@@ -137,9 +137,19 @@ def test_a_listed_term_two_words_wide_goes_first() -> None:
     assert refine(text, ((3, 3, "loss"),), taken={1}, res=res) == "setback -> loss"
 
 
-def test_a_wide_reading_that_is_no_listed_term_is_not_taken() -> None:
-    res = resources({"fuzzy heat loss": 5})  # counted, not listed
-    assert refine("The woolly heat setback rose.", ((3, 3, "loss"),), res=res) == "setback -> loss"
+def test_a_wide_reading_that_is_no_listed_term_needs_a_learned_original() -> None:
+    # Counted, not listed; 'woolly' -> 'fuzzy' and the pick's 'setback' -> 'loss' were learned.
+    res = resources({"fuzzy heat loss": 5, "cold data logic": 5})
+    text = "The woolly heat setback rose."
+    assert refine(text, ((3, 3, "loss"),), res=res) == "woolly heat setback -> fuzzy heat loss"
+    # Nothing learned: 'chilly' -> 'cold' and the pick's 'reasoning' -> 'logic' are WordNet synonyms.
+    res.synonyms = {**res.synonyms, "chilly": ("cold",)}
+    assert refine("The chilly data reasoning rose.", ((3, 3, "logic"),), res=res) == "reasoning -> logic"
+    res = resources({"cold data logic": 5}, terms=("cold data logic",))  # a listed term: taken
+    res.synonyms = {**res.synonyms, "chilly": ("cold",)}
+    assert refine("The chilly data reasoning rose.", ((3, 3, "logic"),), res=res) == (
+        "chilly data reasoning -> cold data logic"
+    )
 
 
 def test_a_reading_the_store_does_not_know_is_taken_for_no_phrase() -> None:
@@ -177,3 +187,26 @@ def test_a_related_word_reads_only_into_a_listed_term_and_after_a_synonym() -> N
         related=related,
     )
     assert refine(text, ((1, 1, "fuzzy"),), res=res) == "woolly bargain -> fuzzy deal"
+
+
+def test_two_written_words_read_as_one_are_one_word_to_the_refiner() -> None:
+    # The pick read "far off" (two written words) as 'remote'; "remote checking" is no phrase,
+    # "remote sensing" is, and 'checking' -> 'sensing' is a synonym here: both words change.
+    res = resources(terms=("remote sensing",), counted={"remote sensing": 5})
+    res.synonyms = {**res.synonyms, "checking": ("sensing",)}
+    assert (
+        refine("We did far off checking today.", ((2, 3, "remote"),), res=res) == "far off checking -> remote sensing"
+    )
+    # Written with a hyphen.
+    assert refine("It was far-off checking.", ((2, 3, "remote"),), res=res) == "far-off checking -> remote sensing"
+    # Nothing better: the pick stays as it was.
+    assert refine("We did far off work today.", ((2, 3, "remote"),), res=res) == "far off -> remote"
+
+
+def test_a_listed_term_goes_before_a_reading_with_more_learned_words() -> None:
+    # 'hotness' -> 'heat' was learned and "heat loss" counted; "warmth loss" (a WordNet synonym) is a
+    # listed term here, and wins.
+    res = resources()
+    res.store = PhraseStore.build([("heat loss", 6), ("warmth loss", 1)], ["warmth loss"], bits=1 << 12)
+    res.synonyms = {"hotness": ("warmth",)}
+    assert refine("The hotness setback was large.", ((2, 2, "loss"),), res=res) == "hotness setback -> warmth loss"

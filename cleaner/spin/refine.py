@@ -22,12 +22,16 @@ words alone: 0.210), WordNet synonyms add 0.002 of it, the second guess (FALLBAC
 something ranked higher (0.204), a window with both neighbours (three words are rarely
 a known phrase, so nearly anything known looked better), offering a reading where the
 finding's own one is known but rarer or no listed term, and the n-gram model's attested
-bigrams as known phrases; the order among the accepted readings made no difference.
+bigrams as known phrases. A listed term ranks above a reading that uses more learned
+originals (the other way round, as at first, fixed 3 spans fewer of 6,265 at the
+1-false-flag point: benchmarks/spin_kfold.py).
 
 A listed term read from the finding and two words on one side (WIDE) goes first:
 0.230 to 0.231 at the 1-false-flag point (0.229 to 0.230 warning, 0.245 to 0.246 hint);
-three words on a side, or a reading of a word on each side, gained nothing, and readings
-there that are merely counted, not listed, do not count. A reading must be known to the
+three words on a side, or a reading of a word on each side, gained nothing. A reading
+there that is merely counted, not listed, counts when one of its changes (the finding's
+own included) is a learned original (with listed terms ranked first: 3 more spans of
+6,265 fixed at the 1-false-flag point). A reading must be known to the
 store's bit array as well as to its hashed counts (``rank``): 2 more spans fixed, none lost.
 
 Last of a word's choices come WordNet's words one step more or less general (hypernyms and
@@ -63,9 +67,9 @@ WIDE = 2
 RELATED = -1
 MAX_RELATED = 10  # a word's commonest related words read (each one a thousand readings or more)
 UNKNOWN_LOG_P = -99.0
-# A reading's rank, greater is better: (learned originals used, a listed term, minus the
+# A reading's rank, greater is better: (a listed term, learned originals used, minus the
 # related words used, times counted).
-Rank = tuple[int, bool, int, int]
+Rank = tuple[bool, int, int, int]
 # A pick's parts: (first changed word, last changed word, replacement), in text order (``cleaner.spin.detect.Pick``).
 Parts = tuple[tuple[int, int, str], ...]
 
@@ -139,7 +143,7 @@ class Refiner:
                 related += n == RELATED
         if related and not term:
             return None
-        return learned, term, -related, count
+        return term, learned, -related, count
 
     def refine(
         self, words: Sequence[str], current: Sequence[str], before: Sequence[str] = (), after: Sequence[str] = ()
@@ -165,7 +169,7 @@ class Refiner:
                 wide.append((n, (*before[-n:], *words), (*before[-n:], *current)))
             if len(after) >= n:
                 wide.append((0, (*words, *after[:n]), (*current, *after[:n])))
-        best = self._best(wide, True, terms_only=True) or self._best(windows, True) or self._best(windows, False)
+        best = self._best(wide, True, wide=True) or self._best(windows, True) or self._best(windows, False)
         if best is None:
             return None
         rank, (k, window, _), reading = best
@@ -175,22 +179,23 @@ class Refiner:
         return Refined(first - k, last - k, reading[first : last + 1], rank)
 
     def _best(
-        self, windows: list[Window], keep: bool, terms_only: bool = False
+        self, windows: list[Window], keep: bool, wide: bool = False
     ) -> tuple[Rank, Window, tuple[str, ...]] | None:
         """The best known reading in windows where the finding's reading is no known phrase:
         with ``keep``, the finding's changes and one to MAX_CHANGES more; else from the
         words as written, with originals learned FALLBACK_LEARNED times or more;
-        ``terms_only``: listed terms only, each one word changed (the wide windows: two
-        changes there cost three readings in four and fixed one span more)."""
+        ``wide`` (the wide windows): one word more changed, into a listed term or a reading
+        with a learned original among its changes (two more changes there cost three
+        readings in four and fixed one span more)."""
         best: tuple[Rank, Window, tuple[str, ...]] | None = None
         for window in windows:
             _, written, now = window
             if self.rank(written, now) is not None:
                 continue
             least = RELATED if keep else FALLBACK_LEARNED
-            for reading in self._readings(written, now if keep else written, least, 1 if terms_only else MAX_CHANGES):
+            for reading in self._readings(written, now if keep else written, least, 1 if wide else MAX_CHANGES):
                 rank = self.rank(written, reading)
-                if rank is None or reading == now or (terms_only and not rank[1]):
+                if rank is None or reading == now or (wide and not (rank[0] or rank[1])):
                     continue
                 if best is None or rank > best[0]:
                     best = (rank, window, reading)
@@ -222,15 +227,14 @@ def refine_parts(
     """The parts of a pick over the words ``norms`` (lower case), or, when the refiner finds
     a better reading, one part for each word it changes. A word beside the pick is read
     when joined to it (``joined(i)``: word i follows word i - 1 with only a space or hyphen
-    between), a content word, and no finding's (``taken``: the words the picks cover)."""
+    between), a content word, and no finding's (``taken``: the words the picks cover).
+    Two written words a part reads as one ("far off" -> 'remote') are read as one word
+    ("far off checking" -> "remote monitoring"); a part that reads one word as two keeps
+    the pick as it is (no word-for-word reading to start from)."""
     lo, hi = parts[0][0], parts[-1][1]
-    words = norms[lo : hi + 1]
-    current = list(words)
-    for first, last, replacement in parts:
-        new = replacement.split(" ")
-        if len(new) != last - first + 1:  # a word read as two, or two as one: no word-for-word reading to start from
-            return parts
-        current[first - lo : last - lo + 1] = new
+    places = _places(norms, parts)
+    if places is None:
+        return parts
 
     def beside(i: int) -> str | None:
         return norms[i] if norms[i] not in STOPWORDS and i not in taken else None
@@ -247,11 +251,40 @@ def refine_parts(
         if word is None:
             break
         after.append(word)
-    found = refiner.refine(words, current, before[::-1], after)
+    found = refiner.refine([p[2] for p in places], [p[3] for p in places], before[::-1], after)
     if found is None:
         return parts
-    at = lo + found.first
-    return tuple((at + i, at + i, w) for i, w in enumerate(found.words) if w != norms[at + i])
+    out = []
+    for k, word in enumerate(found.words, start=found.first):
+        if k < 0:  # a word before the pick
+            first = last = lo + k
+            written = norms[first]
+        elif k >= len(places):  # a word after it
+            first = last = hi + k - len(places) + 1
+            written = norms[first]
+        else:
+            first, last, written, _ = places[k]
+        if word != written:
+            out.append((first, last, word))
+    return tuple(out) or parts
+
+
+def _places(norms: Sequence[str], parts: Parts) -> list[tuple[int, int, str, str]] | None:
+    """The pick's words as the refiner reads them: (first, last word, as written, as the pick
+    reads it), two words a part reads as one made one; None when a part reads one word as two."""
+    places: list[tuple[int, int, str, str]] = []
+    at = parts[0][0]
+    for first, last, replacement in parts:
+        places += [(i, i, norms[i], norms[i]) for i in range(at, first)]
+        new = replacement.split(" ")
+        if len(new) == last - first + 1:
+            places += [(first + k, first + k, norms[first + k], w) for k, w in enumerate(new)]
+        elif len(new) == 1 and last - first == 1:
+            places.append((first, last, f"{norms[first]} {norms[last]}", new[0]))
+        else:
+            return None
+        at = last + 1
+    return places
 
 
 def covered(picks: Sequence[Parts]) -> set[int]:
