@@ -210,3 +210,11 @@ def test_a_listed_term_goes_before_a_reading_with_more_learned_words() -> None:
     res.store = PhraseStore.build([("heat loss", 6), ("warmth loss", 1)], ["warmth loss"], bits=1 << 12)
     res.synonyms = {"hotness": ("warmth",)}
     assert refine("The hotness setback was large.", ((2, 2, "loss"),), res=res) == "hotness setback -> warmth loss"
+
+
+def test_a_respelling_is_no_choice() -> None:
+    res = resources()
+    res.synonyms = {"synthesized": ("synthesised", "synthetic"), "colour": ("color", "hue")}
+    refiner = Refiner(Generator(res))
+    assert "synthesised" not in refiner.choices("synthesized") and "synthetic" in refiner.choices("synthesized")
+    assert list(refiner.choices("colour")) == ["hue"]

@@ -77,3 +77,13 @@ def _adverb(base: str) -> str:
 
 # Plural, past and gerund are the rule packs' own (cleaner.inflect); the adverb is the spin detector's.
 ENDINGS: dict[str, Callable[[str], str]] = {"s": plural, "ed": past, "ing": gerund, "ly": _adverb}
+
+
+def respelled(a: str, b: str) -> bool:
+    """Whether two words differ only as British and American spellings do ('synthesised',
+    'synthesized'; 'colour', 'color'): one word, not a swap."""
+    return a != b and _spelling_key(a) == _spelling_key(b)
+
+
+def _spelling_key(word: str) -> str:
+    return word.replace("z", "s").replace("our", "or")

@@ -117,7 +117,9 @@ class Refiner:
         common = sorted(found, key=lambda w: (-self._log_p(w), w))
         for general in common[:MAX_RELATED]:
             out.setdefault(general, RELATED)
-        return out
+        # WordNet lists British and American spellings as synonyms: a respelling is no reading
+        # ("synthesized discourse" read "synthesised speech"); held out, one span more fixed.
+        return {w: n for w, n in out.items() if not morph.respelled(w, word)}
 
     def _log_p(self, word: str) -> float:
         p = self.res.unigram(word)
