@@ -51,13 +51,19 @@ def write(path: Path, value: Any, supersedes: str | None = None) -> None:
 
 
 def write_bytes(path: Path, data: bytes, supersedes: str | None = None) -> None:
-    """``write`` for bytes kept as they are (``mapped`` reads them)."""
+    """``write`` for bytes kept as they are (``mapped`` reads them). A write that fails
+    halfway (a full disk, say) leaves no temporary file behind."""
+    temporary = None
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         with tempfile.NamedTemporaryFile(dir=path.parent, prefix=".cache-", delete=False) as handle:
+            temporary = handle.name
             handle.write(data)
-        os.replace(handle.name, path)
+        os.replace(temporary, path)
     except OSError:
+        if temporary is not None:
+            with contextlib.suppress(OSError):
+                os.unlink(temporary)
         return
     if supersedes:
         for old in path.parent.glob(supersedes):

@@ -99,3 +99,15 @@ def test_sorted_rows_find_every_word_and_no_other(rows: dict[str, str], others: 
         assert table.get(word) == (tuple(rows[word].split()) if word in rows else None)
     assert sorted(table) == sorted(rows)
     assert SortedRows(b"").get("x") is None
+
+
+def test_a_cache_write_that_fails_leaves_no_temporary_file(table: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from cleaner import usercache
+
+    def full_disk(src: str, dst: str) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(usercache.os, "replace", full_disk)
+    assert read_sorted(table)["deep"] == ("0", "5")  # the table is read all the same
+    assert read_table(table)["deep"] == "0 5"
+    assert list((table.parent / "cache").iterdir()) == []
