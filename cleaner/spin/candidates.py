@@ -119,11 +119,7 @@ class Generator:
             return {}
         if not SYNONYM_OPTIONS and word not in self.swappable:
             return {}
-        learned: dict[str, int] = dict(self.res.swaps.originals(word))
-        for base, kind in morph.bases(word):
-            for original, n in self.res.swaps.originals(base).items():
-                form = morph.inflect_like(original, kind)
-                learned[form] = max(learned.get(form, 0), n)
+        learned = self._learned(word)
         if SYNONYM_OPTIONS:  # the WordNet table loads on the first look-up
             for synonym in self.synonyms(word):
                 learned.setdefault(synonym, 0)
@@ -131,15 +127,21 @@ class Generator:
         out.sort(key=lambda o: (-o.learned, o.word))
         return {o.word: o for o in out[:MAX_OPTIONS]}
 
+    def _learned(self, written: str) -> dict[str, int]:
+        """The originals learned for a word (or two written words) and, inflected alike, for
+        its base forms, each with the most times it was learned."""
+        learned: dict[str, int] = dict(self.res.swaps.originals(written))
+        for base, kind in morph.bases(written):
+            for original, n in self.res.swaps.originals(base).items():
+                form = morph.inflect_like(original, kind)
+                learned[form] = max(learned.get(form, 0), n)
+        return learned
+
     def _phrase_options(self, phrase: str) -> dict[str, Option]:
         """The one-word originals learned for two written words (and, inflected alike, for
         their base forms: "half breeds" reads as 'hybrids' when "half breed" -> 'hybrid' was
         learned), none that is one of the two words or a form of one."""
-        learned: dict[str, int] = dict(self.res.swaps.originals(phrase))
-        for base, kind in morph.bases(phrase):
-            for original, n in self.res.swaps.originals(base).items():
-                form = morph.inflect_like(original, kind)
-                learned[form] = max(learned.get(form, 0), n)
+        learned = self._learned(phrase)
         words = phrase.split(" ")
         out = [
             Option(w, n)
