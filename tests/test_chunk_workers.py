@@ -220,3 +220,25 @@ def test_tables_loaded_before_the_fork_are_out_of_the_collectors_sight(tmp_path:
         (result,) = engine.check_paths([str(big)])
         assert result.findings
     assert gc.get_freeze_count() == 0
+
+
+# Calques and a mistranslation (other rules find them), then an odd pair no rule names: SP002's evidence.
+SPUN = (
+    "The minister said the council may close its eyes to the problem, but it cannot close its ears "
+    "to the protests. Some of they are really going to use terrible things, and the town faces a "
+    "jealous kitchen because nobody listens. Critics said the plan puts the cart before the oxen."
+)
+
+
+def test_detectors_that_weigh_evidence_load_in_the_workers_that_need_them(tmp_path: Path) -> None:
+    from cleaner.detectors import CollocationDetector
+
+    engine = _engine()
+    (collocation,) = [d for d in engine.detectors if isinstance(d, CollocationDetector)]
+    parallel._warm_up(engine)
+    assert not collocation._loaded  # SP002 runs on strong evidence only: most texts never need its tables
+    big = tmp_path / "spun.txt"
+    big.write_text("\n\n".join([SPUN] * 30) + "\n", encoding="utf-8")
+    serial = list(_engine().check_paths([str(big)]))
+    assert sum(f.rule_id == "SP002" for f in serial[0].findings) >= 30
+    assert _json(_in_pool(_engine(), [str(big)], "fork")) == _json(serial)
