@@ -59,7 +59,7 @@ class Candidate:
     @property
     def span(self) -> tuple[int, int]:
         """First and last (inclusive) word indices of the changed words (as written)."""
-        return self.first + self.changed[0], self.first + self.changed[-1] + self.merged
+        return _span(self.first, self.changed, self.merged)
 
     def replacement(self) -> str:
         lo, hi = self.changed[0], self.changed[-1]
@@ -341,6 +341,16 @@ class Generator:
         """The options that make a known phrase after ``word``, asked one by one."""
         known = self.known
         return [o for o in options if known(word + " " + o)]
+
+
+def span_of(fields: Fields) -> tuple[int, int]:
+    """``Candidate.span`` of a candidate not yet made one."""
+    return _span(fields[0], fields[2], fields[7])
+
+
+def _span(first: int, changed: tuple[int, ...], merged: int) -> tuple[int, int]:
+    """The first and last changed word: a merged position holds two written words."""
+    return first + changed[0], first + changed[-1] + merged
 
 
 def swappable_word(word: str) -> bool:

@@ -9,7 +9,7 @@ from functools import cache, partial
 from itertools import pairwise
 from pathlib import Path
 
-from cleaner.spin.candidates import MEMO_SIZE, Candidate, Fields, Generator
+from cleaner.spin.candidates import MEMO_SIZE, Candidate, Fields, Generator, span_of
 from cleaner.spin.features import features
 from cleaner.spin.gate import Boost, Gate
 from cleaner.spin.refine import Parts, Refiner, covered, refine_parts
@@ -99,8 +99,7 @@ class SpinDetector:
         # Neighbours may lift a candidate from under the floor: every one is rated first.
         rated = self._rated(tokens)
         alone = [found[1] for _, found in rated]
-        # first + changed[0], first + changed[-1] + merged: Candidate.span
-        spans = [(f[0] + f[2][0], f[0] + f[2][-1] + f[7]) for f, _ in rated]
+        spans = [span_of(f) for f, _ in rated]
         raised, counts = boosted(spans, alone, boost, partial(wording, tokens.norms))
         # A pick's confidence is a candidate's: with none from ``keep`` up, no hit is wanted.
         if not any(c >= keep for c in raised):

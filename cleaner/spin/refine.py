@@ -238,22 +238,9 @@ def refine_parts(
     if places is None:
         return parts
 
-    def beside(i: int) -> str | None:
-        return norms[i] if norms[i] not in STOPWORDS and i not in taken else None
-
-    before: list[str] = []  # nearest first
-    while len(before) < WIDE and lo - len(before) > 0 and joined(lo - len(before)):
-        word = beside(lo - len(before) - 1)
-        if word is None:
-            break
-        before.append(word)
-    after: list[str] = []
-    while len(after) < WIDE and hi + len(after) + 1 < len(norms) and joined(hi + len(after) + 1):
-        word = beside(hi + len(after) + 1)
-        if word is None:
-            break
-        after.append(word)
-    found = refiner.refine([p[2] for p in places], [p[3] for p in places], before[::-1], after)
+    before = _beside(norms, joined, taken, lo, -1)[::-1]
+    after = _beside(norms, joined, taken, hi, 1)
+    found = refiner.refine([p[2] for p in places], [p[3] for p in places], before, after)
     if found is None:
         return parts
     out = []
@@ -269,6 +256,21 @@ def refine_parts(
         if word != written:
             out.append((first, last, word))
     return tuple(out) or parts
+
+
+def _beside(
+    norms: Sequence[str], joined: Callable[[int], bool], taken: Container[int], edge: int, step: int
+) -> list[str]:
+    """Up to WIDE words on one side of word ``edge`` (``step`` -1: before it, 1: after it),
+    nearest first, each joined to the one before it: content words, and no finding's."""
+    out: list[str] = []
+    i = edge + step
+    while len(out) < WIDE and 0 <= i < len(norms) and joined(max(i, i - step)):
+        if norms[i] in STOPWORDS or i in taken:
+            break
+        out.append(norms[i])
+        i += step
+    return out
 
 
 def _places(norms: Sequence[str], parts: Parts) -> list[tuple[int, int, str, str]] | None:
