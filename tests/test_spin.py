@@ -10,6 +10,8 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from cleaner.document import Document
 from cleaner.model import Applicability, Category, Finding, Severity
@@ -24,7 +26,7 @@ from cleaner.spin.ngrams import count_ngrams, load_counts
 from cleaner.spin.resources import Resources, split_rows
 from cleaner.spin.store import PhraseStore
 from cleaner.spin.swaps import SwapTable, aligned_swaps, learn_swaps
-from cleaner.spin.text import Tokens, normalize, words
+from cleaner.spin.text import SPLIT_RE, Tokens, normalize, split, words
 
 # A constant gate: every candidate gets the same confidence (one leaf).
 CONSTANT = Gate(names=(), baseline=0.0, trees=(((-1,), (0.0,), (0,), (0,), (3.0,)),), warning_at=0.9, hint_at=0.5)
@@ -90,6 +92,40 @@ def test_tokens_words_are_the_documents_words(text: str) -> None:
     tokens = Tokens(text)
     assert tokens.spans == Document.plain(text).tokens
     assert tokens.norms == [text[a:b].lower() for a, b in Document.plain(text).tokens]
+
+
+# Pieces that reach each path of ``split``: a whole word, a word with punctuation at its ends
+# (stripped), and pieces only the pattern cuts (hyphens, inner apostrophes, underscores, breaks).
+PIECES = [
+    "ab",
+    "Wörd",
+    "3",
+    "²",
+    "x_y",
+    "_",
+    "it's",
+    "'",
+    "’",
+    "‘",
+    "(",
+    ").",
+    ", ",
+    "-",
+    "—",
+    "…",
+    "\n",
+    "\t",
+    " ",
+    "  ",
+]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(PIECES), max_size=30) | st.text(max_size=40))
+def test_split_is_the_patterns_split(pieces: list[str] | str) -> None:
+    """The fast word split gives exactly the parts that ``SPLIT_RE.split`` gives."""
+    text = pieces if isinstance(pieces, str) else "".join(pieces)
+    assert split(text) == SPLIT_RE.split(text)
 
 
 def test_words_ending_by_counts_the_words_ending_by_each_offset() -> None:

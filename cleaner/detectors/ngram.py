@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Iterable
 from functools import cache
 from pathlib import Path
 
@@ -105,17 +106,44 @@ def _automaton(words: frozenset[str]) -> ahocorasick.Automaton:
     return automaton
 
 
+# A lexicon this small is found word by word with ``str.find``, which skips through the text
+# far faster than the automaton steps through it (the shipped lexicon has 29 words).
+FIND_LIMIT = 64
+
+
 def trigger_starts(text: str, lexicon: dict[str, tuple[str, ...]]) -> set[int]:
-    """Where a lexicon word starts as a whole word (one Aho-Corasick pass over the text)."""
+    """Where a lexicon word starts as a whole word: one ``str.find`` pass a word for a small
+    lexicon, else one Aho-Corasick pass over the text; the same places either way."""
     lowered = text.lower()
     if len(lowered) != len(text):  # a character whose lower case is longer: offsets would drift
         lowered = "".join(c.lower()[0] for c in text)
+    if len(lexicon) <= FIND_LIMIT:
+        return _found_one_by_one(lowered, lexicon)
+    return _found_by_automaton(lowered, lexicon)
+
+
+def _found_one_by_one(lowered: str, words: Iterable[str]) -> set[int]:
     found: set[int] = set()
-    for last, length in _automaton(frozenset(lexicon)).iter(lowered):
-        at, end = last - length + 1, last + 1
-        if (at == 0 or not lowered[at - 1].isalnum()) and (end == len(lowered) or not lowered[end].isalnum()):
+    for word in words:
+        at = lowered.find(word)
+        while at >= 0:
+            if _whole_word(lowered, at, at + len(word)):
+                found.add(at)
+            at = lowered.find(word, at + 1)
+    return found
+
+
+def _found_by_automaton(lowered: str, words: Iterable[str]) -> set[int]:
+    found: set[int] = set()
+    for last, length in _automaton(frozenset(words)).iter(lowered):
+        at = last - length + 1
+        if _whole_word(lowered, at, last + 1):
             found.add(at)
     return found
+
+
+def _whole_word(text: str, at: int, end: int) -> bool:
+    return (at == 0 or not text[at - 1].isalnum()) and (end == len(text) or not text[end].isalnum())
 
 
 NEAR = 200  # characters either side of a trigger word read for its context window
