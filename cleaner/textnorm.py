@@ -73,9 +73,13 @@ class FoldedText:
     _shifts: list[int]
 
     @classmethod
-    def of(cls, text: str) -> FoldedText:
+    def of(cls, text: str, lowered: str | None = None) -> FoldedText:
+        """The view of ``text``; ``lowered``: ``text.lower()`` if it was made already. Folding only
+        swaps characters that lower-casing leaves alone for ones of the same kind, so the
+        lowered text folded is the folded text lowered (tests/test_speedups.py)."""
         cased = fold_chars(text)
-        lowered = lower_same_length(cased)
+        stale = lowered is None or len(lowered) != len(text)
+        lowered = lower_same_length(cased) if lowered is None or stale else fold_chars(lowered)
         runs = list(_space_runs(lowered))
         view_starts = [0]
         shifts = [0]

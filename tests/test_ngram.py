@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import pytest
-from hypothesis import given, settings
-from hypothesis import strategies as st
 
 from cleaner.detectors import ngram
 from cleaner.detectors.ngram import NgramDetector, trigger_starts
@@ -56,21 +54,6 @@ def test_triggers_are_whole_words_and_case_blind() -> None:
     assert sorted(trigger_starts(text, {"fire": ("x",)})) == [0, text.index("FIRE")]
 
 
-LEXICON_WORDS = ["fire", "fir", "ire", "actual", "actually", "a", "fire fire"]
-
-
-PIECES = ["Fire", "fire", "ire", "f", "actual", "ly", "A", " ", "-", "_", "'", "é", "İ", "\n"]
-
-
-@settings(max_examples=300, deadline=None)
-@given(st.lists(st.sampled_from(PIECES), max_size=25))
-def test_a_small_lexicon_is_found_as_the_automaton_finds_it(pieces: list[str]) -> None:
-    """Word by word with str.find (a small lexicon) or with the automaton: the same places,
-    overlapping words and case-blind matches included."""
-    text = "".join(pieces)
-    lexicon = dict.fromkeys(LEXICON_WORDS, ("x",))
-    assert len(lexicon) <= ngram.FIND_LIMIT
-    lowered = text.lower() if len(text.lower()) == len(text) else "".join(c.lower()[0] for c in text)
-    assert trigger_starts(text, lexicon) == ngram._found_by_automaton(lowered, lexicon)
-    big = lexicon | {f"zz{i}": ("x",) for i in range(ngram.FIND_LIMIT)}
-    assert trigger_starts(text, big) == ngram._found_one_by_one(lowered, big)
+def test_triggers_found_in_the_lowered_text_given() -> None:
+    text = "Fire! The firefly, a bonfire and FIRE."
+    assert trigger_starts(text, {"fire": ("x",)}, text.lower()) == trigger_starts(text, {"fire": ("x",)})

@@ -153,3 +153,39 @@ def test_resolve_is_not_quadratic() -> None:
     result = resolve(many)
     assert len(result) == 20_000
     assert result[0].suggestions == ("x", "y")
+
+
+FOLD_PIECES = [
+    "ΑΣ",
+    "Σ",
+    "σ",
+    "ς",
+    "-",
+    "\u2014",
+    "\u2019",
+    "'",
+    "\u00a0",
+    " ",
+    "  ",
+    "\t",
+    "\n",
+    "Ab",
+    "İ",
+    "ß",
+    "É",
+    ".",
+]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(FOLD_PIECES), max_size=20))
+def test_folding_the_lowered_text_is_lowering_the_folded_text(pieces: list[str]) -> None:
+    """FoldedText.of given the document's lowered text builds the view it builds alone
+    (final sigma before a folded hyphen or apostrophe included)."""
+    text = "".join(pieces)
+    alone = FoldedText.of(text)
+    given_lowered = FoldedText.of(text, text.lower())
+    assert (given_lowered.folded, given_lowered.cased) == (alone.folded, alone.cased)
+    assert [given_lowered.to_text(k) for k in range(len(alone.folded) + 1)] == [
+        alone.to_text(k) for k in range(len(alone.folded) + 1)
+    ]

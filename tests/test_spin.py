@@ -5,6 +5,7 @@ from __future__ import annotations
 import bisect
 import gzip
 import json
+import marshal
 import random
 from dataclasses import replace
 from pathlib import Path
@@ -16,11 +17,12 @@ from hypothesis import strategies as st
 from cleaner.document import Document
 from cleaner.model import Applicability, Category, Finding, Severity
 from cleaner.spin import features as features_module
+from cleaner.spin import gate as gate_module
 from cleaner.spin import morph
 from cleaner.spin.candidates import Generator, trigger_words
 from cleaner.spin.detect import SpinDetector, builtin_gate, choose, gate_path, rewrite
 from cleaner.spin.docscore import document_score
-from cleaner.spin.gate import Gate
+from cleaner.spin.gate import Gate, load_cached
 from cleaner.spin.learn import build_phrase_table
 from cleaner.spin.ngrams import count_ngrams, load_counts
 from cleaner.spin.resources import Resources, split_rows
@@ -390,6 +392,26 @@ def test_shipped_gate_module_matches_gate_json() -> None:
     plain = Gate.load(gate_path())
     assert (Path(gate_trees.__file__)).read_text(encoding="utf-8") == plain.python_source()
     assert builtin_gate().compiled is gate_trees.margin
+
+
+def test_gate_is_read_from_its_cached_copy(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The first load parses gate.json and keeps a copy; later loads read the copy (a gate put
+    there is the one loaded); a copy of another shape is parsed past."""
+    from cleaner.spin import gate_trees
+
+    monkeypatch.setenv("CLEANER_CACHE_DIR", str(tmp_path))
+    plain = Gate.load(gate_path()).with_compiled()
+    first = load_cached(gate_path())
+    (copy,) = tmp_path.glob("gate-*.marshal")
+    second = load_cached(gate_path())
+    assert first == plain and second == plain
+    assert second.compiled is gate_trees.margin and second.boost is not None and second.boost.compiled is not None
+    other = Gate(("a",), -1.0, (((-1,), (0.0,), (0,), (0,), (2.0,)),), warning_at=0.8, hint_at=0.4)
+    copy.write_bytes(marshal.dumps(gate_module._to_cache(other, other.digest())))
+    assert load_cached(gate_path()) == other
+    for damaged in (b"not marshal", marshal.dumps((1, 2, 3)), marshal.dumps(((), "x", (), 1, 1, None, "d"))):
+        copy.write_bytes(damaged)
+        assert load_cached(gate_path()) == plain
 
 
 def test_compiled_gate_scores_like_the_tree_walk() -> None:

@@ -8,16 +8,16 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterable
 from functools import cache
 from pathlib import Path
 
 import ahocorasick
 
 from cleaner.casing import match_case
-from cleaner.document import WORD_RE, Document
+from cleaner.document import Document
 from cleaner.model import Applicability, Category, Finding, Severity
 from cleaner.spin.lm import NGram, model
+from cleaner.spin.text import word_spans
 
 LEXICON = Path(__file__).resolve().parent.parent / "data" / "ngram" / "swaps.tsv"
 # How much likelier (natural log) the alternative must make the words around it.
@@ -48,7 +48,7 @@ class NgramDetector:
         self.margin = margin
 
     def check(self, doc: Document) -> list[Finding]:
-        hits = trigger_starts(doc.text, self.lexicon)
+        hits = trigger_starts(doc.text, self.lexicon, doc.lowered)
         if not hits:
             return []
         lm = model()
@@ -106,44 +106,18 @@ def _automaton(words: frozenset[str]) -> ahocorasick.Automaton:
     return automaton
 
 
-# A lexicon this small is found word by word with ``str.find``, which skips through the text
-# far faster than the automaton steps through it (the shipped lexicon has 29 words).
-FIND_LIMIT = 64
-
-
-def trigger_starts(text: str, lexicon: dict[str, tuple[str, ...]]) -> set[int]:
-    """Where a lexicon word starts as a whole word: one ``str.find`` pass a word for a small
-    lexicon, else one Aho-Corasick pass over the text; the same places either way."""
-    lowered = text.lower()
+def trigger_starts(text: str, lexicon: dict[str, tuple[str, ...]], lowered: str | None = None) -> set[int]:
+    """Where a lexicon word starts as a whole word (one Aho-Corasick pass over the text).
+    ``lowered``: ``text.lower()``, if it was made already."""
+    lowered = text.lower() if lowered is None else lowered
     if len(lowered) != len(text):  # a character whose lower case is longer: offsets would drift
         lowered = "".join(c.lower()[0] for c in text)
-    if len(lexicon) <= FIND_LIMIT:
-        return _found_one_by_one(lowered, lexicon)
-    return _found_by_automaton(lowered, lexicon)
-
-
-def _found_one_by_one(lowered: str, words: Iterable[str]) -> set[int]:
     found: set[int] = set()
-    for word in words:
-        at = lowered.find(word)
-        while at >= 0:
-            if _whole_word(lowered, at, at + len(word)):
-                found.add(at)
-            at = lowered.find(word, at + 1)
-    return found
-
-
-def _found_by_automaton(lowered: str, words: Iterable[str]) -> set[int]:
-    found: set[int] = set()
-    for last, length in _automaton(frozenset(words)).iter(lowered):
-        at = last - length + 1
-        if _whole_word(lowered, at, last + 1):
+    for last, length in _automaton(frozenset(lexicon)).iter(lowered):
+        at, end = last - length + 1, last + 1
+        if (at == 0 or not lowered[at - 1].isalnum()) and (end == len(lowered) or not lowered[end].isalnum()):
             found.add(at)
     return found
-
-
-def _whole_word(text: str, at: int, end: int) -> bool:
-    return (at == 0 or not text[at - 1].isalnum()) and (end == len(text) or not text[end].isalnum())
 
 
 NEAR = 200  # characters either side of a trigger word read for its context window
@@ -160,10 +134,8 @@ def tokens_near(doc: Document, offset: int) -> tuple[list[tuple[int, int]], int 
     start = text.rfind(" ", 0, max(0, offset - NEAR)) + 1
     end = text.find(" ", offset + NEAR)
     end = len(text) if end < 0 else end
-    if "tokens" in doc.__dict__ or end - start > 8 * NEAR:
-        tokens = doc.tokens
-    else:
-        tokens = [m.span() for m in WORD_RE.finditer(text, start, end)]
+    whole = "tokens" in doc.__dict__ or end - start > 8 * NEAR
+    tokens = doc.tokens if whole else word_spans(text, start, end)
     index = bisect.bisect_left(tokens, (offset, -1))
     if index == len(tokens) or tokens[index][0] != offset:
         return tokens, None

@@ -39,7 +39,7 @@ class ReconstructDetector:
 
     def check(self, doc: Document) -> list[Finding]:
         gate = self.spin.gate
-        hits = self.spin.hits(doc.text, report_from=None if self.hints else gate.warning_at)
+        hits = self.spin.hits(doc.text, report_from=None if self.hints else gate.warning_at, lowered=doc.lowered)
         return [self._finding(hit, hit.confidence >= gate.warning_at) for hit in hits]
 
     def _finding(self, hit: Hit, loud: bool) -> Finding:

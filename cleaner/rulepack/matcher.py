@@ -18,6 +18,7 @@ from cleaner.model import Finding
 from cleaner.rulepack.loader import is_builtin_pack
 from cleaner.rulepack.schema import Rule, Slot
 from cleaner.spans import Disjoint
+from cleaner.spin.text import word_spans
 from cleaner.textnorm import FoldedText, normalize_phrase
 
 if TYPE_CHECKING:
@@ -132,7 +133,7 @@ class RuleMatcher:
         phrases: list[Hit] = []
         anchors: list[tuple[int, int, int]] = []  # (text offset of the anchor word, rule order, anchor slot)
         if self._automaton is not None:
-            self._scan(doc, FoldedText.of(doc.text), phrases, anchors)
+            self._scan(doc, FoldedText.of(doc.text, doc.lowered), phrases, anchors)
         patterns = self._anchored_hits(doc, anchors)
         if self._unanchored:
             patterns.extend(self._unanchored_hits(doc))
@@ -182,7 +183,7 @@ class RuleMatcher:
                     budget -= window[1] - window[0]
                     whole = budget < 0 or window[1] - window[0] > LOCAL_TOKENS_SPAN
                     if not whole:
-                        windows[window] = [m.span() for m in WORD_RE.finditer(text, *window)]
+                        windows[window] = word_spans(text, *window)
             tokens = doc.tokens if whole else windows[window]
             index = bisect.bisect_left(tokens, (offset, -1))
             if index == len(tokens) or tokens[index][0] != offset:
@@ -446,7 +447,7 @@ def _context_holds(rule: Rule, doc: Document) -> bool:
 def _folded_words(doc: Document) -> str:
     cached = doc.__dict__.get("_folded_for_context")
     if cached is None:
-        cached = " " + " ".join(re.findall(r"\w+", doc.text.lower())) + " "
+        cached = " " + " ".join(re.findall(r"\w+", doc.lowered)) + " "
         doc.__dict__["_folded_for_context"] = cached
     return cached
 

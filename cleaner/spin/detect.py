@@ -11,7 +11,7 @@ from pathlib import Path
 
 from cleaner.spin.candidates import MEMO_SIZE, Candidate, Fields, Generator, span_of
 from cleaner.spin.features import features
-from cleaner.spin.gate import Boost, Gate
+from cleaner.spin.gate import Boost, Gate, load_cached
 from cleaner.spin.refine import Parts, Refiner, covered, refine_parts
 from cleaner.spin.resources import DATA, Resources, default_resources
 from cleaner.spin.text import Tokens
@@ -81,16 +81,23 @@ class SpinDetector:
         self._memo[(c.tortured, c.original, c.changed)] = found
         return found
 
-    def hits(self, text: str, min_confidence: float | None = None, report_from: float | None = None) -> list[Hit]:
+    def hits(
+        self,
+        text: str,
+        min_confidence: float | None = None,
+        report_from: float | None = None,
+        lowered: str | None = None,
+    ) -> list[Hit]:
         """Hits from the hint level up (or from ``min_confidence``).
 
         ``report_from``: only the hits from this confidence up are wanted (a run that
         shows no hints). The picks are made from the floor as ever, so the hits kept are
         those a full run gives; the rest are not refined or built, and a text with no
-        candidate that reaches it (most texts) is done once its candidates are rated."""
+        candidate that reaches it (most texts) is done once its candidates are rated.
+        ``lowered``: ``text.lower()``, if it was made already."""
         floor = self.gate.hint_at if min_confidence is None else min_confidence
         keep = floor if report_from is None else max(floor, report_from)
-        tokens = Tokens(text)
+        tokens = Tokens(text, lowered)
         least = min(floor, GROW_FLOOR)
         boost = self.gate.boost
         refine = partial(refine_parts, self.refiner, tokens.norms, tokens.joined)
@@ -338,7 +345,7 @@ def select(
 
 @cache
 def builtin_gate() -> Gate:
-    return Gate.load(DATA / "gate.json").with_compiled()
+    return load_cached(DATA / "gate.json")
 
 
 @cache

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import dataclass
-from itertools import accumulate, product
+from itertools import product
 
 WORD_RE = re.compile(r"[A-Za-z]+(?:'[A-Za-z]+)?|\d+")
 # Characters that may sit between two words of one phrase ("end-to-end", "deep  learning").
@@ -19,7 +19,6 @@ BREAKS = frozenset(".!?;:\n\r\u2028\u2029")
 # follows the word, so no match ever backtracks, and the engine then keeps no backtracking
 # points (a third faster over a long text; tests/test_spin.py checks the two agree).
 SPLIT_RE = re.compile(r"(\w++(?:['’]\w++)*+)")
-BLOCK = 512  # parts a block: offsets are summed block by block, then within one block
 # Characters that often stand at either end of a word in running text (stops, commas, brackets,
 # quotes, dashes); none is a word character, so stripping them leaves the words of a piece whole.
 EDGES = ".,;:!?()[]{}<>\"'“”‘’«»/*-–—…"
@@ -80,6 +79,21 @@ def split(text: str) -> list[str]:
     return parts
 
 
+def word_spans(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
+    """Where the words of ``text[start:end]`` are in ``text``: the spans that
+    ``[m.span() for m in cleaner.document.WORD_RE.finditer(text, start, end)]`` gives
+    (the pattern looks at nothing before a word or after it), from ``split``, several times faster."""
+    parts = split(text[start:end])
+    spans = []
+    at = start
+    for k in range(1, len(parts), 2):
+        at += len(parts[k - 1])
+        size = len(parts[k])
+        spans.append((at, at + size))
+        at += size
+    return spans
+
+
 def _words_of(piece: str, gap: str, parts: list[str]) -> str:
     """Add a piece's words and the gaps in front of them to ``parts`` (``gap``: what comes before
     the piece); return the gap the piece leaves in front of the next word."""
@@ -98,19 +112,21 @@ def _words_of(piece: str, gap: str, parts: list[str]) -> str:
 
 
 class Tokens:
-    """The words of a text with their lower-case forms, from one ``re.split``
-    (words and the gaps between them as strings, made in C): joins are read
-    off the gaps, and offsets are summed only when a hit needs one.
+    """The words of a text with their lower-case forms, from one ``split`` (words
+    and the gaps between them as strings): joins are read off the gaps, and
+    offsets are summed only when a hit or an acronym needs one.
     The words are the document's own (``cleaner.document.WORD_RE``)."""
 
-    __slots__ = ("_blocks", "norms", "parts", "text")
+    __slots__ = ("_ends", "norms", "parts", "text")
 
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, lowered: str | None = None) -> None:
+        """``lowered``: ``text.lower()``, if it was made already."""
         self.text = text
-        self._blocks: list[int] | None = None  # where each block of BLOCK parts starts (see _block_starts)
+        self._ends: list[int] | None = None  # where each part ends (``_part_ends``)
         # Gaps and words alternating: word i is parts[2 * i + 1], the gap in front of it parts[2 * i].
         self.parts: list[str]
-        lowered = text.lower()
+        if lowered is None:
+            lowered = text.lower()
         if len(lowered) == len(text):  # lower-casing kept every offset (it nearly always does)
             self.parts = split(lowered)
             self.norms = self.parts[1::2]
@@ -123,9 +139,9 @@ class Tokens:
 
     @property
     def spans(self) -> list[tuple[int, int]]:
-        """Every word's (start, end), from one running total over words and gaps."""
-        ends = list(accumulate(map(len, self.parts)))
-        return list(zip(ends[0::2], ends[1::2], strict=False))  # a gap ends where its word starts
+        """Every word's (start, end): a gap ends where its word starts."""
+        ends = self._part_ends()
+        return list(zip(ends[0::2], ends[1::2], strict=False))
 
     def joined(self, i: int) -> bool:
         """Word ``i`` follows word ``i - 1`` with only a space or hyphen between."""
@@ -141,37 +157,22 @@ class Tokens:
 
     def words_ending_by(self, offset: int) -> int:
         """How many words end at or before ``offset`` (the index of the first word that ends after it)."""
-        starts = self._block_starts()
-        b = min(max(0, bisect_right(starts, offset) - 1), len(starts) - 2)  # a block that exists
-        # The most parts of the block, from its first, that end by ``offset``: a binary search on
-        # lengths of joined parts (joining measures in C; ``sum(map(len, ...))`` calls len on each).
-        parts = self.parts
-        first = b * BLOCK
-        taken, beyond = 0, min(BLOCK, len(parts) - first) + 1
-        end = starts[b]  # where the parts taken end
-        while beyond - taken > 1:
-            middle = (taken + beyond) // 2
-            reach = end + len("".join(parts[first + taken : first + middle]))
-            if reach <= offset:
-                taken, end = middle, reach
-            else:
-                beyond = middle
-        return (first + taken) // 2
+        return bisect_right(self._part_ends(), offset) // 2  # word i is part 2i + 1
 
     def start(self, i: int) -> int:
-        return self._offset(2 * i)
+        return self._part_ends()[2 * i]
 
     def end(self, i: int) -> int:
-        return self._offset(2 * i + 1)
+        return self._part_ends()[2 * i + 1]
 
-    def _offset(self, k: int) -> int:
-        """Where part ``k`` ends: its block's start plus the parts before it in the block."""
-        b = k // BLOCK
-        return self._block_starts()[b] + len("".join(self.parts[b * BLOCK : k + 1]))
-
-    def _block_starts(self) -> list[int]:
-        """Offsets where each block of BLOCK parts starts, and the text's end (summed on first use)."""
-        if self._blocks is None:
-            parts = self.parts
-            self._blocks = [0, *accumulate(len("".join(parts[b : b + BLOCK])) for b in range(0, len(parts), BLOCK))]
-        return self._blocks
+    def _part_ends(self) -> list[int]:
+        """Where each part ends, from one running total made on first use: most texts need no
+        offset, and a text that needs one (a hit, an acronym's place) mostly needs many."""
+        if self._ends is None:
+            ends = []
+            total = 0
+            for part in self.parts:  # compiled, a loop adds native integers: accumulate() adds objects
+                total += len(part)
+                ends.append(total)
+            self._ends = ends
+        return self._ends
