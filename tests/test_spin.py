@@ -14,7 +14,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from cleaner.document import Document
+from cleaner.document import WORD_RE, Document
 from cleaner.model import Applicability, Category, Finding, Severity
 from cleaner.spin import features as features_module
 from cleaner.spin import gate as gate_module
@@ -28,7 +28,7 @@ from cleaner.spin.ngrams import count_ngrams, load_counts
 from cleaner.spin.resources import Resources, split_rows
 from cleaner.spin.store import PhraseStore
 from cleaner.spin.swaps import SwapTable, aligned_swaps, learn_swaps
-from cleaner.spin.text import SPLIT_RE, Tokens, normalize, split, words
+from cleaner.spin.text import SPLIT_RE, Tokens, normalize, split, word_spans, words
 
 # A constant gate: every candidate gets the same confidence (one leaf).
 CONSTANT = Gate(names=(), baseline=0.0, trees=(((-1,), (0.0,), (0,), (0,), (3.0,)),), warning_at=0.9, hint_at=0.5)
@@ -128,6 +128,16 @@ def test_split_is_the_patterns_split(pieces: list[str] | str) -> None:
     """The fast word split gives exactly the parts that ``SPLIT_RE.split`` gives."""
     text = pieces if isinstance(pieces, str) else "".join(pieces)
     assert split(text) == SPLIT_RE.split(text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(PIECES), max_size=30), st.integers(0, 40), st.integers(0, 40))
+def test_word_spans_are_the_patterns_spans(pieces: list[str], start: int, end: int) -> None:
+    """The document's, the rule windows' and NG001's word spans: those of WORD_RE.finditer, in any window."""
+    text = "".join(pieces)
+    assert word_spans(text, start, end) == [m.span() for m in WORD_RE.finditer(text, start, end)]
+    assert word_spans(text) == [m.span() for m in WORD_RE.finditer(text)]
+    assert Document.plain(text).tokens == word_spans(text)
 
 
 def test_words_ending_by_counts_the_words_ending_by_each_offset() -> None:
