@@ -10,6 +10,7 @@ from cleaner.detectors.rules import RulesDetector
 from cleaner.document import Document
 from cleaner.model import Applicability, Category, Severity
 from cleaner.rulepack import RuleError, load_pack, load_packs
+from cleaner.rulepack.loader import builtin_pack_paths
 
 GOOD = """\
 pack: demo
@@ -127,3 +128,35 @@ rules:
     detector = RulesDetector(load_pack(write(tmp_path, text)).rules)
     found = detector.check(Document.plain("Some of they are here. All of, they are."))
     assert [(f.start, f.end, f.suggestions) for f in found] == [(0, 16, ("Some of them are",))]
+
+
+def test_a_users_slot_regex_that_does_not_compile_names_its_rule(tmp_path: Path) -> None:
+    pack = """\
+rules:
+- id: SL001
+  name: unclosed
+  kind: pattern
+  category: style
+  severity: warning
+  fix: display-only
+  message: m
+  pattern: ["a", {regex: "(unclosed"}]
+  doc: {what: a, why: b, instead: c}
+  examples: {fail: [a b]}
+"""
+    path = write(tmp_path, pack)
+    with pytest.raises(RuleError) as info:
+        load_pack(path)
+    assert "slot regex '(unclosed' is invalid" in str(info.value)
+
+
+def test_every_built_in_slot_regex_compiles() -> None:
+    """The built-in packs' slot regexes are not compiled at load (the matcher compiles one when a
+    text needs it): this is their check."""
+    import regex
+
+    slots = [slot for pack in load_packs(builtin_pack_paths()) for rule in pack.rules for slot in rule.pattern]
+    found = [slot.regex for slot in slots if slot.regex]
+    assert len(found) >= 4
+    for pattern in found:
+        regex.compile(pattern)

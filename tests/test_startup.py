@@ -84,3 +84,14 @@ def test_exit_now_leaves_the_exit_to_python_unless_it_runs_alone(monkeypatch: py
     cli.exit_now(None)
     cli.exit_now(3)
     assert exits == [0, 3]
+
+
+def test_checking_plain_text_leaves_the_regex_module_unloaded() -> None:
+    """The built-in packs' slot regexes are compiled when a text needs one (tests/test_rule_loading.py
+    checks that they compile): a plain-text check that needs none never imports ``regex``."""
+    probe = (
+        "import sys; from cleaner.engine import Engine; "
+        "Engine().check_text('The board closed its eyes to the fraud.', 'x.txt'); print('regex' in sys.modules)"
+    )
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, timeout=60, check=True)
+    assert done.stdout.split() == ["False"]

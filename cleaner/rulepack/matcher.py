@@ -85,7 +85,7 @@ class RuleMatcher:
         self._shapes: dict[int, _Shape] = {}  # rule order -> its match slots and lookarounds
         self._regex_results: dict[tuple[str, str], bool] = {}  # (regex, token) -> whether it matches
         self._prechecks: dict[tuple[int, int], re.Pattern[str] | None] = {}  # (rule order, anchor slot) -> filter
-        self._regexes: dict[str, regex.Pattern[str]] = {}
+        self._regexes: dict[tuple[str, bool], regex.Pattern[str]] = {}  # compiled on first use (``_compiled``)
         self.timeouts: list[RuleTimeoutError] = []
         self._spent: dict[str, float] = {}  # regex seconds per rule in the current document
         self._order = {id(rule): order for order, rule in enumerate(self.rules)}
@@ -110,11 +110,6 @@ class RuleMatcher:
             self._automaton = automaton
 
     def _index_pattern(self, order: int, rule: Rule, keys: dict[str, _Key]) -> None:
-        for slot in rule.pattern:
-            if slot.regex:
-                import regex  # its import costs start-up time; only rules with a slot regex need it
-
-                self._regexes[slot.regex] = regex.compile(slot.regex, regex.IGNORECASE if rule.ignorecase else 0)
         shape = _Shape.of(rule)
         self._shapes[order] = shape
         anchor = _anchor_slot(shape.core)
@@ -259,6 +254,17 @@ class RuleMatcher:
             return matched
         return True
 
+    def _compiled(self, pattern: str, ignorecase: bool) -> regex.Pattern[str]:
+        """A slot regex, compiled the first time a text needs it: most runs never do, and then
+        leave the ``regex`` module (about 0.02 s to import) unloaded."""
+        found = self._regexes.get((pattern, ignorecase))
+        if found is None:
+            import regex
+
+            found = regex.compile(pattern, regex.IGNORECASE if ignorecase else 0)
+            self._regexes[(pattern, ignorecase)] = found
+        return found
+
     def _regex_matches(self, rule: Rule, pattern: str, word: str) -> bool:
         """A slot regex on one word, within the per-word limit and the rule's budget for the document."""
         spent = self._spent.get(rule.id, 0.0)
@@ -266,7 +272,7 @@ class RuleMatcher:
             return False  # stopped for this document (reported once)
         began = time.perf_counter()
         try:
-            matched = self._regexes[pattern].fullmatch(word, timeout=REGEX_TIMEOUT) is not None
+            matched = self._compiled(pattern, rule.ignorecase).fullmatch(word, timeout=REGEX_TIMEOUT) is not None
         except TimeoutError:
             matched = False
             spent = REGEX_BUDGET
