@@ -19,6 +19,7 @@ BREAKS = frozenset(".!?;:\n\r\u2028\u2029")
 # follows the word, so no match ever backtracks, and the engine then keeps no backtracking
 # points (a third faster over a long text; tests/test_spin.py checks the two agree).
 SPLIT_RE = re.compile(r"(\w++(?:['’]\w++)*+)")
+BLOCK = 64  # parts a block: offsets are summed block by block once, then within a block when asked
 # Characters that often stand at either end of a word in running text (stops, commas, brackets,
 # quotes, dashes); none is a word character, so stripping them leaves the words of a piece whole.
 EDGES = ".,;:!?()[]{}<>\"'“”‘’«»/*-–—…"
@@ -117,12 +118,12 @@ class Tokens:
     offsets are summed only when a hit or an acronym needs one.
     The words are the document's own (``cleaner.document.WORD_RE``)."""
 
-    __slots__ = ("_ends", "norms", "parts", "text")
+    __slots__ = ("_blocks", "norms", "parts", "text")
 
     def __init__(self, text: str, lowered: str | None = None) -> None:
         """``lowered``: ``text.lower()``, if it was made already."""
         self.text = text
-        self._ends: list[int] | None = None  # where each part ends (``_part_ends``)
+        self._blocks: list[int] | None = None  # where each block of BLOCK parts starts (``_block_starts``)
         # Gaps and words alternating: word i is parts[2 * i + 1], the gap in front of it parts[2 * i].
         self.parts: list[str]
         if lowered is None:
@@ -140,7 +141,11 @@ class Tokens:
     @property
     def spans(self) -> list[tuple[int, int]]:
         """Every word's (start, end): a gap ends where its word starts."""
-        ends = self._part_ends()
+        ends = []
+        total = 0
+        for part in self.parts:
+            total += len(part)
+            ends.append(total)
         return list(zip(ends[0::2], ends[1::2], strict=False))
 
     def joined(self, i: int) -> bool:
@@ -157,22 +162,41 @@ class Tokens:
 
     def words_ending_by(self, offset: int) -> int:
         """How many words end at or before ``offset`` (the index of the first word that ends after it)."""
-        return bisect_right(self._part_ends(), offset) // 2  # word i is part 2i + 1
+        starts = self._block_starts()
+        b = min(max(0, bisect_right(starts, offset) - 1), len(starts) - 2)  # a block that exists
+        parts = self.parts
+        k = b * BLOCK  # the parts before k end by ``offset``, and part k ends at ``total`` + its length
+        total = starts[b]
+        while k < len(parts) and total + len(parts[k]) <= offset:
+            total += len(parts[k])
+            k += 1
+        return k // 2  # word i is part 2i + 1
 
     def start(self, i: int) -> int:
-        return self._part_ends()[2 * i]
+        return self._part_end(2 * i)
 
     def end(self, i: int) -> int:
-        return self._part_ends()[2 * i + 1]
+        return self._part_end(2 * i + 1)
 
-    def _part_ends(self) -> list[int]:
-        """Where each part ends, from one running total made on first use: most texts need no
-        offset, and a text that needs one (a hit, an acronym's place) mostly needs many."""
-        if self._ends is None:
-            ends = []
+    def _part_end(self, k: int) -> int:
+        """Where part ``k`` ends: its block's start plus the parts before it in the block."""
+        b = k // BLOCK
+        total = self._block_starts()[b]
+        parts = self.parts
+        for j in range(b * BLOCK, k + 1):
+            total += len(parts[j])
+        return total
+
+    def _block_starts(self) -> list[int]:
+        """Where each block of BLOCK parts starts, and the text's end: one pass adding the parts'
+        lengths on first use (most texts need no offset; one with a hit or an acronym needs a few)."""
+        if self._blocks is None:
+            parts = self.parts
+            starts = [0]
             total = 0
-            for part in self.parts:  # compiled, a loop adds native integers: accumulate() adds objects
-                total += len(part)
-                ends.append(total)
-            self._ends = ends
-        return self._ends
+            for b in range(0, len(parts), BLOCK):
+                for k in range(b, min(b + BLOCK, len(parts))):
+                    total += len(parts[k])
+                starts.append(total)
+            self._blocks = starts
+        return self._blocks
