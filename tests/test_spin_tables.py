@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import gzip
+import marshal
 from pathlib import Path
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from cleaner.spin import resources
 from cleaner.spin.resources import SortedRows, checked_rows, read_sorted, read_table, sorted_lines, split_rows
+from cleaner.spin.swaps import SwapTable
 
 TABLE = "# word roles\nnetwork\t3 1\nneural\t0 2\ndeep\t0 5\n"
 
@@ -111,3 +114,24 @@ def test_a_cache_write_that_fails_leaves_no_temporary_file(table: Path, monkeypa
     assert read_sorted(table)["deep"] == ("0", "5")  # the table is read all the same
     assert read_table(table)["deep"] == "0 5"
     assert list((table.parent / "cache").iterdir()) == []
+
+
+def test_built_in_swaps_are_read_from_their_cached_copy(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The first read keeps a marshal copy; a later read gives the same table from it (a table put
+    there is the one read), and a copy of another shape is read past."""
+    monkeypatch.setenv("CLEANER_CACHE_DIR", str(tmp_path))
+    path = resources.DATA / "swaps.tsv.gz"
+    resources.builtin_swaps.cache_clear()
+    try:
+        first = resources.builtin_swaps()
+        (copy,) = tmp_path.glob("swaps-*.marshal")
+        resources.builtin_swaps.cache_clear()
+        assert resources.builtin_swaps().counts == first.counts == SwapTable.load(path).counts
+        copy.write_bytes(marshal.dumps({"profound": {"deep": 3}}))
+        resources.builtin_swaps.cache_clear()
+        assert resources.builtin_swaps().counts == {"profound": {"deep": 3}}
+        copy.write_bytes(marshal.dumps({"profound": ["deep"]}))
+        resources.builtin_swaps.cache_clear()
+        assert resources.builtin_swaps().counts == first.counts
+    finally:
+        resources.builtin_swaps.cache_clear()
