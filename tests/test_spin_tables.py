@@ -135,3 +135,40 @@ def test_built_in_swaps_are_read_from_their_cached_copy(tmp_path: Path, monkeypa
         assert resources.builtin_swaps().counts == first.counts
     finally:
         resources.builtin_swaps.cache_clear()
+
+
+def test_inflections_are_the_endings_in_order() -> None:
+    from cleaner.spin import morph
+
+    for word in ("model", "study", "classify", "gentle", "basic", "tie", "pass"):
+        assert morph.inflections(word) == tuple(ending(word) for ending in morph.ENDINGS.values())
+
+
+def test_built_in_roles_are_the_text_tables_numbers(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Packed (one number a word) and read back from the cache folder, the roles are the rows' numbers."""
+    monkeypatch.setenv("CLEANER_CACHE_DIR", str(tmp_path))
+    rows = read_table(resources.DATA / "word-roles.tsv.gz")
+    resources.builtin_roles.cache_clear()
+    try:
+        first = resources.builtin_roles()
+        resources.builtin_roles.cache_clear()
+        again = resources.builtin_roles()  # from the copy
+        assert list(tmp_path.glob("roles-*.marshal"))
+        res = resources.Resources(synonyms={}, store=resources.EMPTY, swaps=SwapTable(), roles=again)
+        assert first == again and len(again) == len(rows)
+        for word in [*list(rows)[::997], "learning", "network", "not-a-word"]:
+            expected = tuple(int(n) for n in rows[word].split()) if word in rows else (0, 0)
+            assert (res.role(word, True), res.role(word, False)) == expected
+    finally:
+        resources.builtin_roles.cache_clear()
+
+
+def test_packed_roles_keep_large_counts_apart() -> None:
+    packed = resources.pack_roles({"a": "70000 5", "b": "0 4294967295"})
+    res = resources.Resources(synonyms={}, store=resources.EMPTY, swaps=SwapTable(), roles=packed)
+    assert (res.role("a", True), res.role("a", False), res.role("b", True), res.role("b", False)) == (
+        70000,
+        5,
+        0,
+        4294967295,
+    )

@@ -376,9 +376,8 @@ def _seen_at_least(forms: list[tuple[int, tuple[str, ...]]], min_swaps: int) -> 
 
 def _written_forms(swaps: SwapTable) -> list[tuple[int, tuple[str, ...]]]:
     """Each word spinners were seen to write: how often, and its regular inflections."""
-    endings = tuple(morph.ENDINGS.values())  # one word each: no need for inflect()'s phrase handling
-    return [
-        (sum(row.values()), (word, *[ending(word) for ending in endings]))
+    return [  # one word each: no need for inflect()'s phrase handling
+        (sum(row.values()), (word, *morph.inflections(word)))
         for word, row in swaps.counts.items()
         if word not in STOPWORDS and len(word) >= 3 and word.isalpha()
     ]
@@ -386,13 +385,12 @@ def _written_forms(swaps: SwapTable) -> list[tuple[int, tuple[str, ...]]]:
 
 def _written_phrases(swaps: SwapTable) -> frozenset[str]:
     """The two-word keys of learned swaps ("the board") and their regular inflections ("the boards")."""
-    endings = tuple(morph.ENDINGS.values())
     out: set[str] = set()
     for key in swaps.counts:
         first, space, second = key.partition(" ")
         if space and first.isalpha() and second.isalpha():
             out.add(key)
-            out.update(f"{first} {ending(second)}" for ending in endings)
+            out.update(f"{first} {form}" for form in morph.inflections(second))
     return frozenset(out)
 
 

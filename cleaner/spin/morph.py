@@ -79,6 +79,12 @@ def _adverb(base: str) -> str:
 ENDINGS: dict[str, Callable[[str], str]] = {"s": plural, "ed": past, "ing": gerund, "ly": _adverb}
 
 
+def inflections(word: str) -> tuple[str, str, str, str]:
+    """The word with each of ``ENDINGS``, in its order: called directly, which compiled is several
+    times cheaper than through the table (the spin detector inflects every learned word at start)."""
+    return plural(word), past(word), gerund(word), _adverb(word)
+
+
 def respelled(a: str, b: str) -> bool:
     """Whether two words differ only as British and American spellings do ('synthesised',
     'synthesized'; 'colour', 'color'): one word, not a swap."""
