@@ -131,7 +131,7 @@ def test_split_is_the_patterns_split(pieces: list[str] | str) -> None:
 
 
 @settings(max_examples=300, deadline=None)
-@given(st.lists(st.sampled_from(PIECES), max_size=30), st.integers(0, 40), st.integers(0, 40))
+@given(st.lists(st.sampled_from(PIECES), max_size=30), st.integers(-3, 40), st.integers(-3, 40))
 def test_word_spans_are_the_patterns_spans(pieces: list[str], start: int, end: int) -> None:
     """The document's, the rule windows' and NG001's word spans: those of WORD_RE.finditer, in any window."""
     text = "".join(pieces)

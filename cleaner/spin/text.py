@@ -83,8 +83,10 @@ def split(text: str) -> list[str]:
 def word_spans(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
     """Where the words of ``text[start:end]`` are in ``text``: the spans that
     ``[m.span() for m in cleaner.document.WORD_RE.finditer(text, start, end)]`` gives
-    (the pattern looks at nothing before a word or after it), from ``split``, several times faster."""
-    parts = split(text[start:end])
+    (the pattern looks at nothing before a word or after it), from ``split``, several times faster.
+    As there, a negative bound counts as 0."""
+    start = max(0, start)
+    parts = split(text[start : None if end is None else max(0, end)])
     spans = []
     at = start
     for k in range(1, len(parts), 2):
