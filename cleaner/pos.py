@@ -117,20 +117,24 @@ def _read_model(path: Path) -> _Model:
     """The model's tables. The shipped JSON takes 0.2 s to parse; a ``marshal`` copy with each weight row as
     one string (keyed by the file's size and time, in the cache folder) takes 0.03 s, so later runs read that."""
     # Named by where the model is: two environments with their own model keep a copy each.
-    copy = usercache.Copy("pos-model", str(CACHE_FORMAT), path, usercache.file_stamp(path))
-    found = copy.read()
-    if isinstance(found, tuple) and len(found) == 3:
-        rows, tagdict, classes = found
-        if isinstance(rows, dict) and isinstance(tagdict, dict) and isinstance(classes, list):
-            return _Model(rows, tagdict, classes)
+    rows, tagdict, classes = usercache.kept("pos-model", str(CACHE_FORMAT), path, lambda: _parsed(path), _is_model)
+    return _Model(rows, tagdict, classes)
+
+
+def _parsed(path: Path) -> tuple[dict[str, str], dict[str, str], list[str]]:
     raw = json.loads(gzip.decompress(path.read_bytes()).decode("utf-8"))
     weights: dict[str, dict[str, float]] = raw["weights"]
     rows = {
         feature: "\t".join(f"{label}\t{weight!r}" for label, weight in row.items()) for feature, row in weights.items()
     }
-    model = _Model(rows, dict(raw["tagdict"]), list(raw["classes"]))
-    copy.write((model.rows, model.tagdict, model.classes))
-    return model
+    return rows, dict(raw["tagdict"]), list(raw["classes"])
+
+
+def _is_model(value: object) -> bool:
+    if not (isinstance(value, tuple) and len(value) == 3):
+        return False
+    rows, tagdict, classes = value
+    return isinstance(rows, dict) and isinstance(tagdict, dict) and isinstance(classes, list)
 
 
 def available() -> bool:

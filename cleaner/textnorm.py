@@ -78,8 +78,8 @@ class FoldedText:
         swaps characters that lower-casing leaves alone for ones of the same kind, so the
         lowered text folded is the folded text lowered (tests/test_speedups.py)."""
         cased = fold_chars(text)
-        stale = lowered is None or len(lowered) != len(text)
-        lowered = lower_same_length(cased) if lowered is None or stale else fold_chars(lowered)
+        usable = lowered if lowered is not None and len(lowered) == len(text) else None
+        lowered = lower_same_length(cased) if usable is None else fold_chars(usable)
         runs = list(_space_runs(lowered))
         view_starts = [0]
         shifts = [0]

@@ -12,6 +12,7 @@ import marshal
 import mmap
 import os
 import tempfile
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -129,3 +130,16 @@ class Copy:
 
     def write_bytes(self, data: bytes) -> None:
         write_bytes(self.path, data, supersedes=self._older)
+
+
+def kept(name: str, version: str, source: Path, make: Callable[[], Any], usable: Callable[[Any], bool]) -> Any:
+    """What ``make`` builds from the file at ``source``, read after the first time from a marshal
+    copy in the cache folder (``Copy``, keyed by the file's size and time) when ``usable``
+    accepts what the copy holds; otherwise made and written there for the next run."""
+    copy = Copy(name, version, source, file_stamp(source))
+    found = copy.read()
+    if usable(found):
+        return found
+    value = make()
+    copy.write(value)
+    return value

@@ -417,7 +417,7 @@ def test_gate_is_read_from_its_cached_copy(tmp_path: Path, monkeypatch: pytest.M
     assert first == plain and second == plain
     assert second.compiled is gate_trees.margin and second.boost is not None and second.boost.compiled is not None
     other = Gate(("a",), -1.0, (((-1,), (0.0,), (0,), (0,), (2.0,)),), warning_at=0.8, hint_at=0.4)
-    copy.write_bytes(marshal.dumps(gate_module._to_cache(other, other.digest())))
+    copy.write_bytes(marshal.dumps(gate_module._to_cache(other)))
     assert load_cached(gate_path()) == other
     for damaged in (b"not marshal", marshal.dumps((1, 2, 3)), marshal.dumps(((), "x", (), 1, 1, None, "d"))):
         copy.write_bytes(damaged)

@@ -178,7 +178,7 @@ def load_pack(path: str | Path) -> RulePack:
 
 def _check_regexes(pack: RulePack) -> None:
     """Every slot regex of a user's pack compiles. The built-in packs' are checked by the tests
-    (tests/test_rules.py), and the matcher compiles a slot regex the first time a text needs it:
+    (tests/test_rule_loading.py), and the matcher compiles a slot regex the first time a text needs it:
     most runs never do, and skip the ``regex`` module's import (about 0.02 s)."""
     for rule in pack.rules:
         for slot in rule.pattern:

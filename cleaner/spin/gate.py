@@ -174,31 +174,26 @@ def load_cached(path: Path) -> Gate:
     """``Gate.load(path).with_compiled()``, read after the first time from a marshal copy in the
     cache folder that holds the trees' digest too: parsing the JSON and hashing the trees
     took about 20 ms of every start."""
-    copy = usercache.Copy("gate", str(CACHE_FORMAT), path, usercache.file_stamp(path))
-    found = _from_cache(copy.read())
-    if found is None:
-        gate = Gate.load(path)
-        found = (gate, gate.digest())
-        copy.write(_to_cache(*found))
-    return found[0].with_compiled(found[1])
+    kept = usercache.kept("gate", str(CACHE_FORMAT), path, lambda: _to_cache(Gate.load(path)), _is_cached_gate)
+    names, baseline, trees, warning_at, hint_at, boost, digest = kept
+    gate = Gate(names, baseline, trees, warning_at, hint_at, boost=None if boost is None else Boost(*boost))
+    return gate.with_compiled(digest)
 
 
-def _to_cache(gate: Gate, digest: str) -> tuple[Any, ...]:
+def _to_cache(gate: Gate) -> tuple[Any, ...]:
+    """The gate as plain values marshal keeps, with its digest."""
     boost = gate.boost
     kept = None if boost is None else (boost.window, boost.strong_at, boost.cap, boost.baseline, boost.trees)
-    return (gate.names, gate.baseline, gate.trees, gate.warning_at, gate.hint_at, kept, digest)
+    return (gate.names, gate.baseline, gate.trees, gate.warning_at, gate.hint_at, kept, gate.digest())
 
 
-def _from_cache(value: Any) -> tuple[Gate, str] | None:
-    """The gate and digest ``_to_cache`` kept, or None for anything else (no copy, another shape)."""
+def _is_cached_gate(value: Any) -> bool:
+    """Whether ``value`` has the shape ``_to_cache`` gives (no copy, or another shape: no)."""
     if not (isinstance(value, tuple) and len(value) == 7):
-        return None
+        return False
     names, baseline, trees, warning_at, hint_at, kept, digest = value
     shapes = ((names, tuple), (baseline, float), (trees, tuple), (warning_at, float), (hint_at, float), (digest, str))
-    if not all(isinstance(v, kind) for v, kind in shapes) or not (kept is None or _is_boost(kept)):
-        return None
-    boost = None if kept is None else Boost(*kept)
-    return Gate(names, baseline, trees, warning_at, hint_at, boost=boost), digest
+    return all(isinstance(v, kind) for v, kind in shapes) and (kept is None or _is_boost(kept))
 
 
 def _is_boost(kept: Any) -> bool:

@@ -225,14 +225,19 @@ def read_table(path: Path) -> dict[str, str]:
     """A gzipped table of 'word<TAB>rest' lines as a dict (``split_rows``). The first read keeps a
     ``marshal`` copy in the cache folder, keyed by the file's size and time; later runs read that,
     several times faster than inflating and splitting (the detector's tables load on every start)."""
-    copy = usercache.Copy("table", str(TABLE_CACHE_FORMAT), path, usercache.file_stamp(path))
-    found = copy.read()
-    if isinstance(found, dict):
-        return found
-    with gzip.open(path, "rt", encoding="utf-8") as handle:
-        rows = split_rows(handle.read())
-    copy.write(rows)
+    rows: dict[str, str] = usercache.kept(
+        "table", str(TABLE_CACHE_FORMAT), path, lambda: split_rows(_inflated(path)), _is_dict
+    )
     return rows
+
+
+def _inflated(path: Path) -> str:
+    with gzip.open(path, "rt", encoding="utf-8") as handle:
+        return handle.read()
+
+
+def _is_dict(value: object) -> bool:
+    return isinstance(value, dict)
 
 
 def split_rows(text: str) -> dict[str, str]:
@@ -292,13 +297,9 @@ def builtin_roles() -> dict[str, int]:
     first time from a marshal copy in the cache folder. Packed, the copy loads in about two thirds
     of the time the words' text rows took: one string a word, not two."""
     path = DATA / "word-roles.tsv.gz"
-    copy = usercache.Copy("roles", str(TABLE_CACHE_FORMAT), path, usercache.file_stamp(path))
-    found = copy.read()
-    if isinstance(found, dict):
-        return found
-    with gzip.open(path, "rt", encoding="utf-8") as handle:
-        roles = pack_roles(split_rows(handle.read()))
-    copy.write(roles)
+    roles: dict[str, int] = usercache.kept(
+        "roles", str(TABLE_CACHE_FORMAT), path, lambda: pack_roles(split_rows(_inflated(path))), _is_dict
+    )
     return roles
 
 
@@ -324,13 +325,14 @@ def builtin_swaps() -> SwapTable:
     path = DATA / "swaps.tsv.gz"
     if not path.exists():
         return SwapTable()
-    copy = usercache.Copy("swaps", str(TABLE_CACHE_FORMAT), path, usercache.file_stamp(path))
-    found = copy.read()
-    if isinstance(found, dict) and all(isinstance(row, dict) for row in found.values()):
-        return SwapTable(found)
-    table = SwapTable.load(path)
-    copy.write(table.counts)
-    return table
+    counts = usercache.kept(
+        "swaps", str(TABLE_CACHE_FORMAT), path, lambda: SwapTable.load(path).counts, _is_dict_of_dicts
+    )
+    return SwapTable(counts)
+
+
+def _is_dict_of_dicts(value: object) -> bool:
+    return isinstance(value, dict) and all(isinstance(row, dict) for row in value.values())
 
 
 @cache

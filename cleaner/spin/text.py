@@ -86,9 +86,12 @@ def word_spans(text: str, start: int = 0, end: int | None = None) -> list[tuple[
     (the pattern looks at nothing before a word or after it), from ``split``, several times faster.
     As there, a negative bound counts as 0."""
     start = max(0, start)
-    parts = split(text[start : None if end is None else max(0, end)])
+    return _spans(split(text[start : None if end is None else max(0, end)]), start)
+
+
+def _spans(parts: list[str], at: int) -> list[tuple[int, int]]:
+    """The (start, end) of each word of ``parts`` (gaps and words alternating), the first part at ``at``."""
     spans = []
-    at = start
     for k in range(1, len(parts), 2):
         at += len(parts[k - 1])
         size = len(parts[k])
@@ -142,13 +145,8 @@ class Tokens:
 
     @property
     def spans(self) -> list[tuple[int, int]]:
-        """Every word's (start, end): a gap ends where its word starts."""
-        ends = []
-        total = 0
-        for part in self.parts:
-            total += len(part)
-            ends.append(total)
-        return list(zip(ends[0::2], ends[1::2], strict=False))
+        """Every word's (start, end)."""
+        return _spans(self.parts, 0)
 
     def joined(self, i: int) -> bool:
         """Word ``i`` follows word ``i - 1`` with only a space or hyphen between."""
